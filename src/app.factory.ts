@@ -1,0 +1,49 @@
+import { Logger, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { jsonBodyParser } from './common/http/json-body';
+import { ledgerValidationPipe } from './common/http/validation';
+import { AppConfig } from './config/config';
+import { EventStore } from './event-store/event-store.port';
+
+export interface CreateAppOptions {
+  /** A store opened by the caller; by default the one EVENT_STORE names. */
+  store?: EventStore;
+  logger?: LoggerService | false;
+}
+
+/** The HTTP application as the server runs it. */
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, options.store),
+    { bodyParser: false, logger: options.logger ?? new Logger(), abortOnError: false },
+  );
+  return configureApp(app);
+}
+
+/** Body limit, validation, JSON of bigints, OpenAPI: shared by the server and the e2e tests. */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  app.use(jsonBodyParser());
+  app.useGlobalPipes(ledgerValidationPipe());
+  app.disable('x-powered-by');
+  app.set('json replacer', (_key: string, value: unknown) =>
+    typeof value === 'bigint' ? value.toString() : value,
+  );
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('POCA Ledger')
+      .setDescription('Event-sourced ledger for asset seizure and Proceeds of Crime Act recovery')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,28 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ProblemFilter } from './common/http/problem.filter';
+import { JsonOnlyMiddleware } from './common/http/json-only.middleware';
+import { APP_CONFIG, AppConfig } from './config/config';
+import { EventStoreModule } from './event-store/event-store.module';
+import { EventStore } from './event-store/event-store.port';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [EventStoreModule.forRoot(config, store), HealthModule],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(JsonOnlyMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,128 @@
+import Database from 'better-sqlite3';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store.port';
+
+const PAGE_SIZE = 500;
+const MAX_INTEGER = 9223372036854775807n;
+
+interface EventRow {
+  position: bigint;
+  stream_id: string;
+  revision: bigint;
+  event_id: string;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
+
+/**
+ * Reads on a connection of its own, a page at a time (keyset paging), so a long read never holds
+ * a transaction open, never blocks the writer, and never loads a whole stream into memory.
+ */
+export class SqliteReader {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(file: string) {
+    this.db = new Database(file, { readonly: true, fileMustExist: true });
+    this.db.pragma('busy_timeout = 5000');
+    this.db.defaultSafeIntegers(true);
+    const db = this.db;
+    this.statements = {
+      streamForwards: db.prepare(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+      ),
+      streamBackwards: db.prepare(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      ),
+      allForwards: db.prepare(
+        `SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
+      ),
+      allBackwards: db.prepare(
+        `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
+      ),
+      head: db.prepare('SELECT max(position) AS position FROM events'),
+    };
+  }
+
+  readStream(stream: string, options: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    const start = from === 'start' ? 0n : from === 'end' ? (backwards ? MAX_INTEGER : null) : from;
+    const statement = backwards ? this.statements.streamBackwards : this.statements.streamForwards;
+    return this.paged(
+      start,
+      options.maxCount,
+      backwards,
+      (key, limit) => statement.all(stream, key, limit) as EventRow[],
+      (row) => row.revision,
+    );
+  }
+
+  readAll(options: ReadAllOptions): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromPosition ?? (backwards ? 'end' : 'start');
+    const start = from === 'start' ? 0n : from === 'end' ? (backwards ? MAX_INTEGER : null) : from;
+    const statement = backwards ? this.statements.allBackwards : this.statements.allForwards;
+    return this.paged(
+      start,
+      options.maxCount,
+      backwards,
+      (key, limit) => statement.all(key, limit) as EventRow[],
+      (row) => row.position,
+    );
+  }
+
+  /** Events after `position` (exclusive), at most `limit` of them, oldest first. */
+  pageAfter(position: bigint, limit: number): RecordedEvent[] {
+    return (this.statements.allForwards.all(position + 1n, limit) as EventRow[]).map(toRecorded);
+  }
+
+  headPosition(): bigint | null {
+    const row = this.statements.head.get() as { position: bigint | null };
+    return row.position;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private async *paged(
+    start: bigint | null,
+    maxCount: number | undefined,
+    backwards: boolean,
+    fetch: (key: bigint, limit: number) => EventRow[],
+    keyOf: (row: EventRow) => bigint,
+  ): AsyncGenerator<RecordedEvent> {
+    if (start === null) return;
+    let remaining = maxCount ?? Number.POSITIVE_INFINITY;
+    let key = start;
+    while (remaining > 0) {
+      const limit = Math.min(PAGE_SIZE, remaining);
+      const rows = fetch(key, limit);
+      for (const row of rows) yield toRecorded(row);
+      remaining -= rows.length;
+      if (rows.length < limit) return;
+      key = backwards ? keyOf(rows[rows.length - 1]) - 1n : keyOf(rows[rows.length - 1]) + 1n;
+      if (key < 0n) return;
+      // Queries are synchronous: let requests and commits run between pages of a long read.
+      await nextTurn();
+    }
+  }
+}
+
+export function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    type: row.type,
+    revision: row.revision,
+    position: row.position,
+    data: JSON.parse(row.data) as RecordedEvent['data'],
+    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+    recordedAt: row.recorded_at,
+  };
+}
