@@ -47,10 +47,10 @@ class EnvironmentVariables {
   EVENT_STORE?: string;
 
   @ValidateIf((env: EnvironmentVariables) => env.EVENT_STORE === 'eventstoredb' || env.EVENTSTORE_CONNECTION_STRING !== undefined)
-  @IsString({ message: 'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb' })
   @Matches(/^esdb(\+discover)?:\/\/\S+$/, {
     message: 'EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://',
   })
+  @IsString({ message: 'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb' })
   EVENTSTORE_CONNECTION_STRING?: string;
 
   @IsOptional()
