@@ -7,7 +7,11 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
-import { applyWriterPragmas, createSchema, EVENTS_FILE } from '../src/event-store/sqlite/sqlite-schema';
+import {
+  applyWriterPragmas,
+  createSchema,
+  EVENTS_FILE,
+} from '../src/event-store/sqlite/sqlite-schema';
 import { makeTempDir } from '../test/support/temp-dir';
 import { machine, median, recordRow, summaryLine } from './support';
 
@@ -34,7 +38,14 @@ function payload(i: number) {
       declared: { amount: '25000.00', currency: 'GBP' },
       occurredAt: '2026-11-29T10:15:00+00:00',
     },
-    metadata: { commandId: uuidv4(), correlationId: uuidv4(), actor: 'officer-1234', agency: 'MPS', role: 'investigator', schemaVersion: 1 },
+    metadata: {
+      commandId: uuidv4(),
+      correlationId: uuidv4(),
+      actor: 'officer-1234',
+      agency: 'MPS',
+      role: 'investigator',
+      schemaVersion: 1,
+    },
   };
 }
 
@@ -50,7 +61,14 @@ function rawCeiling(): number {
     const recordedAt = new Date().toISOString();
     for (let i = from; i < to; i++) {
       const { data, metadata } = payload(i);
-      insert.run(`asset-${uuidv7()}`, uuidv4(), 'AssetSeized', JSON.stringify(data), JSON.stringify(metadata), recordedAt);
+      insert.run(
+        `asset-${uuidv7()}`,
+        uuidv4(),
+        'AssetSeized',
+        JSON.stringify(data),
+        JSON.stringify(metadata),
+        recordedAt,
+      );
     }
   });
   const started = process.hrtime.bigint();
@@ -69,9 +87,13 @@ async function throughPort(): Promise<{ rate: number; perTransaction: number }> 
     while (next < EVENTS) {
       const i = next++;
       const { data, metadata } = payload(i);
-      await store.append(`asset-${uuidv7()}`, [{ id: uuidv4(), type: 'AssetSeized', data, metadata }], {
-        expectedRevision: 'no_stream',
-      });
+      await store.append(
+        `asset-${uuidv7()}`,
+        [{ id: uuidv4(), type: 'AssetSeized', data, metadata }],
+        {
+          expectedRevision: 'no_stream',
+        },
+      );
     }
   };
   const started = process.hrtime.bigint();
@@ -92,14 +114,20 @@ async function main() {
     const p = await throughPort();
     port.push(p.rate);
     batching.push(p.perTransaction);
-    console.log(`run ${run}: raw ${Math.round(raw[run - 1])} events/s, port ${Math.round(p.rate)} events/s, ${p.perTransaction.toFixed(1)} appends per transaction`);
+    console.log(
+      `run ${run}: raw ${Math.round(raw[run - 1])} events/s, port ${Math.round(p.rate)} events/s, ${p.perTransaction.toFixed(1)} appends per transaction`,
+    );
   }
   const value = median(port);
   const ceiling = median(raw);
   const ratio = value / ceiling;
   const targetMet = ratio >= 0.5 && value >= 20_000;
-  console.log(`raw better-sqlite3 ceiling (64 rows/transaction): median ${Math.round(ceiling)} events/s`);
-  console.log(`port, ${WRITERS} concurrent writers: median ${Math.round(value)} events/s (min ${Math.round(Math.min(...port))}, max ${Math.round(Math.max(...port))})`);
+  console.log(
+    `raw better-sqlite3 ceiling (64 rows/transaction): median ${Math.round(ceiling)} events/s`,
+  );
+  console.log(
+    `port, ${WRITERS} concurrent writers: median ${Math.round(value)} events/s (min ${Math.round(Math.min(...port))}, max ${Math.round(Math.max(...port))})`,
+  );
   if (RECORD) {
     const date = new Date().toISOString().slice(0, 10);
     recordRow(

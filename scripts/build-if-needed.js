@@ -15,8 +15,15 @@ function newestSource(dir) {
   return newest;
 }
 
-const inputs = [join(root, 'package.json'), join(root, 'tsconfig.json'), join(root, 'tsconfig.build.json')];
-const newestInput = Math.max(newestSource(join(root, 'src')), ...inputs.map((f) => statSync(f).mtimeMs));
+const inputs = [
+  join(root, 'package.json'),
+  join(root, 'tsconfig.json'),
+  join(root, 'tsconfig.build.json'),
+];
+const newestInput = Math.max(
+  newestSource(join(root, 'src')),
+  ...inputs.map((f) => statSync(f).mtimeMs),
+);
 if (!existsSync(output) || statSync(output).mtimeMs < newestInput) {
   console.log('Building POCA Ledger (dist/ is missing or out of date)...');
   execSync('npm run build', { cwd: root, stdio: 'inherit' });

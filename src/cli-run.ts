@@ -10,7 +10,9 @@ export async function runCommand(action: () => Promise<void>): Promise<void> {
       process.stderr.write(`poca-ledger: ${error.message}\n`);
       process.exit(error instanceof ConfigError ? 78 : 75);
     }
-    process.stderr.write(`poca-ledger: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `poca-ledger: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   }
 }

@@ -46,7 +46,10 @@ class EnvironmentVariables {
   @IsIn(['sqlite', 'eventstoredb'], { message: 'EVENT_STORE must be sqlite or eventstoredb' })
   EVENT_STORE?: string;
 
-  @ValidateIf((env: EnvironmentVariables) => env.EVENT_STORE === 'eventstoredb' || env.EVENTSTORE_CONNECTION_STRING !== undefined)
+  @ValidateIf(
+    (env: EnvironmentVariables) =>
+      env.EVENT_STORE === 'eventstoredb' || env.EVENTSTORE_CONNECTION_STRING !== undefined,
+  )
   @Matches(/^esdb(\+discover)?:\/\/\S+$/, {
     message: 'EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://',
   })
@@ -59,11 +62,16 @@ class EnvironmentVariables {
   AUTH_JWT_SECRET?: string;
 
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'AUTH_JWKS_URL must be an http(s) URL' },
+  )
   AUTH_JWKS_URL?: string;
 
   @IsOptional()
-  @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
+  @IsIn(['development', 'production', 'test'], {
+    message: 'NODE_ENV must be development, production or test',
+  })
   NODE_ENV?: string;
 }
 
@@ -82,8 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(EnvironmentVariables, known);
   const problems = [
     ...new Set(
-      validateSync(parsed, { forbidUnknownValues: false, stopAtFirstError: true }).flatMap((error) =>
-        Object.values(error.constraints ?? {}),
+      validateSync(parsed, { forbidUnknownValues: false, stopAtFirstError: true }).flatMap(
+        (error) => Object.values(error.constraints ?? {}),
       ),
     ),
   ];

@@ -29,7 +29,9 @@ export function assertValidAppend(
     }
     seen.add(id);
     if (typeof event.type !== 'string' || event.type.length === 0 || event.type.startsWith('$')) {
-      throw new InvalidAppendError(`events[${index}].type must be a non-empty name not starting with $`);
+      throw new InvalidAppendError(
+        `events[${index}].type must be a non-empty name not starting with $`,
+      );
     }
     if (!isPlainObject(event.data)) {
       throw new InvalidAppendError(`events[${index}].data must be a JSON object`);

@@ -11,7 +11,10 @@ export class HealthController {
 
   @Get()
   @ApiOkResponse({ type: HealthReport, description: 'The event store is reachable' })
-  @ApiServiceUnavailableResponse({ type: HealthReport, description: 'The event store is not reachable' })
+  @ApiServiceUnavailableResponse({
+    type: HealthReport,
+    description: 'The event store is not reachable',
+  })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const store = await this.store.health();
     const report: HealthReport = { status: store.ok ? 'ok' : 'unavailable', eventStore: store };

@@ -41,7 +41,11 @@ export function describeEventStoreContract(
       it('numbers revisions from 0 and reads back data, metadata and type in order', async () => {
         const stream = newStream();
         const events = [
-          event('AssetSeized', { exhibitRef: 'JB/1', declared: { amount: '25000.00', currency: 'GBP' } }, { actor: 'officer-1', correlationId: 'c-1', causationId: 'c-1' }),
+          event(
+            'AssetSeized',
+            { exhibitRef: 'JB/1', declared: { amount: '25000.00', currency: 'GBP' } },
+            { actor: 'officer-1', correlationId: 'c-1', causationId: 'c-1' },
+          ),
           event('AssetValued', { gbpValue: '24999.99' }),
           event('CustodyTransferred', { to: 'Property store, Hendon', unicode: 'Zoë — £ € ₿' }),
         ];
@@ -51,7 +55,11 @@ export function describeEventStoreContract(
         const read = await collect(store.readStream(stream));
         expect(read.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
         expect(read.map((e) => e.id)).toEqual(events.map((e) => e.id));
-        expect(read.map((e) => e.type)).toEqual(['AssetSeized', 'AssetValued', 'CustodyTransferred']);
+        expect(read.map((e) => e.type)).toEqual([
+          'AssetSeized',
+          'AssetValued',
+          'CustodyTransferred',
+        ]);
         expect(read[0].data).toEqual(events[0].data);
         expect(read[0].metadata).toEqual(events[0].metadata);
         expect(read[1].metadata).toEqual({});
@@ -63,15 +71,22 @@ export function describeEventStoreContract(
 
       it('reads a stream that does not exist as empty', async () => {
         expect(await collect(store.readStream(newStream()))).toEqual([]);
-        expect(await collect(store.readStream(newStream(), { direction: 'backwards' }))).toEqual([]);
+        expect(await collect(store.readStream(newStream(), { direction: 'backwards' }))).toEqual(
+          [],
+        );
       });
 
       it('reads from a revision, backwards, and at most maxCount events', async () => {
         const stream = newStream();
-        await store.append(stream, range(10).map((i) => event('E', { i })));
+        await store.append(
+          stream,
+          range(10).map((i) => event('E', { i })),
+        );
         const fromSeven = await collect(store.readStream(stream, { fromRevision: 7n }));
         expect(fromSeven.map((e) => e.data.i)).toEqual([7, 8, 9]);
-        const lastTwo = await collect(store.readStream(stream, { direction: 'backwards', maxCount: 2 }));
+        const lastTwo = await collect(
+          store.readStream(stream, { direction: 'backwards', maxCount: 2 }),
+        );
         expect(lastTwo.map((e) => e.revision)).toEqual([9n, 8n]);
         const backFromThree = await collect(
           store.readStream(stream, { direction: 'backwards', fromRevision: 3n }),
@@ -84,8 +99,12 @@ export function describeEventStoreContract(
 
       it('returns the revision to pass as the next expected revision', async () => {
         const stream = newStream();
-        const first = await store.append(stream, [event('A'), event('B')], { expectedRevision: 'no_stream' });
-        const second = await store.append(stream, [event('C')], { expectedRevision: first.nextExpectedRevision });
+        const first = await store.append(stream, [event('A'), event('B')], {
+          expectedRevision: 'no_stream',
+        });
+        const second = await store.append(stream, [event('C')], {
+          expectedRevision: first.nextExpectedRevision,
+        });
         expect(first.nextExpectedRevision).toBe(1n);
         expect(second.nextExpectedRevision).toBe(2n);
         expect(second.position > first.position).toBe(true);
@@ -96,30 +115,46 @@ export function describeEventStoreContract(
       it('no_stream: succeeds on a new stream and fails on an existing one, naming the actual revision', async () => {
         const stream = newStream();
         await store.append(stream, [event('A'), event('B')], { expectedRevision: 'no_stream' });
-        const error = await rejectionOf(store.append(stream, [event('C')], { expectedRevision: 'no_stream' }));
+        const error = await rejectionOf(
+          store.append(stream, [event('C')], { expectedRevision: 'no_stream' }),
+        );
         expect(error).toBeInstanceOf(WrongExpectedVersionError);
         expect(error).toMatchObject({ streamId: stream, expected: 'no_stream', actual: 1n });
       });
 
       it('stream_exists: fails on a new stream with actual no_stream and succeeds on an existing one', async () => {
         const stream = newStream();
-        const error = await rejectionOf(store.append(stream, [event('A')], { expectedRevision: 'stream_exists' }));
-        expect(error).toMatchObject({ streamId: stream, expected: 'stream_exists', actual: 'no_stream' });
+        const error = await rejectionOf(
+          store.append(stream, [event('A')], { expectedRevision: 'stream_exists' }),
+        );
+        expect(error).toMatchObject({
+          streamId: stream,
+          expected: 'stream_exists',
+          actual: 'no_stream',
+        });
         expect(error).toBeInstanceOf(WrongExpectedVersionError);
         await store.append(stream, [event('A')]);
-        const result = await store.append(stream, [event('B')], { expectedRevision: 'stream_exists' });
+        const result = await store.append(stream, [event('B')], {
+          expectedRevision: 'stream_exists',
+        });
         expect(result.nextExpectedRevision).toBe(1n);
       });
 
       it('exact revision: succeeds when current, fails when stale or ahead or when the stream is missing', async () => {
         const stream = newStream();
-        const missing = await rejectionOf(store.append(stream, [event('A')], { expectedRevision: 0n }));
+        const missing = await rejectionOf(
+          store.append(stream, [event('A')], { expectedRevision: 0n }),
+        );
         expect(missing).toMatchObject({ expected: 0n, actual: 'no_stream' });
         await store.append(stream, [event('A'), event('B'), event('C')]);
-        const stale = await rejectionOf(store.append(stream, [event('D')], { expectedRevision: 1n }));
+        const stale = await rejectionOf(
+          store.append(stream, [event('D')], { expectedRevision: 1n }),
+        );
         expect(stale).toBeInstanceOf(WrongExpectedVersionError);
         expect(stale).toMatchObject({ streamId: stream, expected: 1n, actual: 2n });
-        const ahead = await rejectionOf(store.append(stream, [event('D')], { expectedRevision: 5n }));
+        const ahead = await rejectionOf(
+          store.append(stream, [event('D')], { expectedRevision: 5n }),
+        );
         expect(ahead).toMatchObject({ expected: 5n, actual: 2n });
         const ok = await store.append(stream, [event('D')], { expectedRevision: 2n });
         expect(ok.nextExpectedRevision).toBe(3n);
@@ -135,7 +170,9 @@ export function describeEventStoreContract(
       it('a rejected append writes nothing', async () => {
         const stream = newStream();
         await store.append(stream, [event('A')]);
-        await rejectionOf(store.append(stream, [event('B'), event('C')], { expectedRevision: 'no_stream' }));
+        await rejectionOf(
+          store.append(stream, [event('B'), event('C')], { expectedRevision: 'no_stream' }),
+        );
         expect((await collect(store.readStream(stream))).map((e) => e.type)).toEqual(['A']);
       });
 
@@ -145,7 +182,9 @@ export function describeEventStoreContract(
         await expect(store.append(stream, [], { expectedRevision: 0n })).resolves.toMatchObject({
           nextExpectedRevision: 0n,
         });
-        const error = await rejectionOf(store.append(stream, [], { expectedRevision: 'no_stream' }));
+        const error = await rejectionOf(
+          store.append(stream, [], { expectedRevision: 'no_stream' }),
+        );
         expect(error).toBeInstanceOf(WrongExpectedVersionError);
       });
     });
@@ -156,7 +195,9 @@ export function describeEventStoreContract(
         await store.append(stream, [event('Opened')], { expectedRevision: 'no_stream' });
         const writers = 24;
         const results = await Promise.allSettled(
-          range(writers).map((i) => store.append(stream, [event('Raced', { writer: i })], { expectedRevision: 0n })),
+          range(writers).map((i) =>
+            store.append(stream, [event('Raced', { writer: i })], { expectedRevision: 0n }),
+          ),
         );
         const won = results.filter((r) => r.status === 'fulfilled');
         const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -176,7 +217,9 @@ export function describeEventStoreContract(
           range(writers).map(async (i) => {
             const mine = event('Counted', { writer: i });
             for (;;) {
-              const last = await collect(store.readStream(stream, { direction: 'backwards', maxCount: 1 }));
+              const last = await collect(
+                store.readStream(stream, { direction: 'backwards', maxCount: 1 }),
+              );
               const expectedRevision = last.length ? last[0].revision : ('no_stream' as const);
               try {
                 await store.append(stream, [mine], { expectedRevision });
@@ -231,13 +274,20 @@ export function describeEventStoreContract(
         await store.append(stream, anyEvents, { expectedRevision: 'any' });
         const again = await store.append(stream, anyEvents, { expectedRevision: 'any' });
         expect(again.nextExpectedRevision).toBe(3n);
-        expect((await collect(store.readStream(stream))).map((e) => e.type)).toEqual(['A', 'B', 'C', 'D']);
+        expect((await collect(store.readStream(stream))).map((e) => e.type)).toEqual([
+          'A',
+          'B',
+          'C',
+          'D',
+        ]);
       });
 
       it('other ids at the expected revision are a conflict, not a retry', async () => {
         const stream = newStream();
         await store.append(stream, [event('A')], { expectedRevision: 'no_stream' });
-        const error = await rejectionOf(store.append(stream, [event('A')], { expectedRevision: 'no_stream' }));
+        const error = await rejectionOf(
+          store.append(stream, [event('A')], { expectedRevision: 'no_stream' }),
+        );
         expect(error).toBeInstanceOf(WrongExpectedVersionError);
       });
     });
@@ -250,15 +300,23 @@ export function describeEventStoreContract(
         expect(error).toBeInstanceOf(InvalidAppendError);
         expect((error as Error).message).toContain('events[1].id');
         const duplicate = event('C');
-        await expect(store.append(stream, [duplicate, duplicate])).rejects.toBeInstanceOf(InvalidAppendError);
+        await expect(store.append(stream, [duplicate, duplicate])).rejects.toBeInstanceOf(
+          InvalidAppendError,
+        );
         expect(await collect(store.readStream(stream))).toEqual([]);
       });
 
       it('the events of one append are contiguous in the stream and in the log', async () => {
         const [a, b] = [newStream(), newStream()];
         await Promise.all([
-          store.append(a, range(5).map((i) => event('A', { i }))),
-          store.append(b, range(5).map((i) => event('B', { i }))),
+          store.append(
+            a,
+            range(5).map((i) => event('A', { i })),
+          ),
+          store.append(
+            b,
+            range(5).map((i) => event('B', { i })),
+          ),
         ]);
         const fromA = await collect(store.readStream(a));
         const positions = fromA.map((e) => e.position);
@@ -277,8 +335,9 @@ export function describeEventStoreContract(
           await store.append(stream, events);
           appended.push(...events.map((e) => e.id));
         }
-        const ours = (await collect(store.readAll(head === null ? {} : { fromPosition: head })))
-          .filter((e) => streams.includes(e.streamId));
+        const ours = (
+          await collect(store.readAll(head === null ? {} : { fromPosition: head }))
+        ).filter((e) => streams.includes(e.streamId));
         expect(ours.map((e) => e.id)).toEqual(appended);
         for (let i = 1; i < ours.length; i++) {
           expect(ours[i].position > ours[i - 1].position).toBe(true);
@@ -290,9 +349,14 @@ export function describeEventStoreContract(
 
       it('reads from a position inclusively and stops at maxCount', async () => {
         const stream = newStream();
-        await store.append(stream, range(4).map((i) => event('E', { i })));
+        await store.append(
+          stream,
+          range(4).map((i) => event('E', { i })),
+        );
         const events = await collect(store.readStream(stream));
-        const fromSecond = await collect(store.readAll({ fromPosition: events[1].position, maxCount: 2 }));
+        const fromSecond = await collect(
+          store.readAll({ fromPosition: events[1].position, maxCount: 2 }),
+        );
         expect(fromSecond.map((e) => e.id)).toEqual([events[1].id, events[2].id]);
       });
 
@@ -301,7 +365,11 @@ export function describeEventStoreContract(
         const total = 6_000;
         let expected: bigint | 'no_stream' = 'no_stream';
         for (let i = 0; i < total; i += 500) {
-          const result = await store.append(stream, range(500).map((j) => event('Bulk', { n: i + j, pad: 'x'.repeat(200) })), { expectedRevision: expected });
+          const result = await store.append(
+            stream,
+            range(500).map((j) => event('Bulk', { n: i + j, pad: 'x'.repeat(200) })),
+            { expectedRevision: expected },
+          );
           expected = result.nextExpectedRevision;
         }
         let count = 0;
@@ -345,8 +413,14 @@ export function describeEventStoreContract(
       it('resume after a drop from the checkpoint: no event lost, none twice', async () => {
         const stream = newStream('sub');
         const before = await headPosition(store);
-        await store.append(stream, range(5).map((i) => event('Before', { i })));
-        const first = store.subscribeToAll({ fromPosition: before ?? 'start', filter: { streamNamePrefixes: [stream] } });
+        await store.append(
+          stream,
+          range(5).map((i) => event('Before', { i })),
+        );
+        const first = store.subscribeToAll({
+          fromPosition: before ?? 'start',
+          filter: { streamNamePrefixes: [stream] },
+        });
         const seen: RecordedEvent[] = [];
         const firstReader = messages(first);
         const got = await firstReader.until((m) => m.kind === 'event' && m.event.data.i === 2);
@@ -354,8 +428,14 @@ export function describeEventStoreContract(
         const checkpoint = seen[seen.length - 1].position;
         await first.close();
 
-        await store.append(stream, range(3).map((i) => event('WhileDown', { i })));
-        const second = store.subscribeToAll({ fromPosition: checkpoint, filter: { streamNamePrefixes: [stream] } });
+        await store.append(
+          stream,
+          range(3).map((i) => event('WhileDown', { i })),
+        );
+        const second = store.subscribeToAll({
+          fromPosition: checkpoint,
+          filter: { streamNamePrefixes: [stream] },
+        });
         try {
           const rest = await messages(second).until(
             (m) => m.kind === 'event' && m.event.type === 'WhileDown' && m.event.data.i === 2,
@@ -365,14 +445,24 @@ export function describeEventStoreContract(
           await second.close();
         }
         expect(seen.map((e) => `${e.type}${JSON.stringify(e.data.i)}`)).toEqual([
-          'Before0', 'Before1', 'Before2', 'Before3', 'Before4', 'WhileDown0', 'WhileDown1', 'WhileDown2',
+          'Before0',
+          'Before1',
+          'Before2',
+          'Before3',
+          'Before4',
+          'WhileDown0',
+          'WhileDown1',
+          'WhileDown2',
         ]);
       });
 
       it('from the end delivers only what is appended afterwards', async () => {
         const stream = newStream('sub');
         await store.append(stream, [event('Old')]);
-        const subscription = store.subscribeToAll({ fromPosition: 'end', filter: { streamNamePrefixes: [stream] } });
+        const subscription = store.subscribeToAll({
+          fromPosition: 'end',
+          filter: { streamNamePrefixes: [stream] },
+        });
         try {
           const reader = messages(subscription);
           await reader.until((m) => m.kind === 'caughtUp');
@@ -388,8 +478,15 @@ export function describeEventStoreContract(
         const stream = newStream('sub');
         const before = await headPosition(store);
         const marker = `Zq${run}`;
-        await store.append(stream, [event(`${marker}Seized`), event('Other'), event(`${marker}Valued`)]);
-        const subscription = store.subscribeToAll({ fromPosition: before ?? 'start', filter: { eventTypePrefixes: [marker] } });
+        await store.append(stream, [
+          event(`${marker}Seized`),
+          event('Other'),
+          event(`${marker}Valued`),
+        ]);
+        const subscription = store.subscribeToAll({
+          fromPosition: before ?? 'start',
+          filter: { eventTypePrefixes: [marker] },
+        });
         try {
           const got = await messages(subscription).until(
             (m) => m.kind === 'event' && m.event.type === `${marker}Valued`,
@@ -413,8 +510,17 @@ export function describeEventStoreContract(
   });
 }
 
-export function event(type: string, data: Record<string, unknown> = {}, metadata?: Record<string, unknown>): EventData {
-  return { id: uuidv4(), type, data: data as EventData['data'], ...(metadata ? { metadata: metadata as EventData['metadata'] } : {}) };
+export function event(
+  type: string,
+  data: Record<string, unknown> = {},
+  metadata?: Record<string, unknown>,
+): EventData {
+  return {
+    id: uuidv4(),
+    type,
+    data: data as EventData['data'],
+    ...(metadata ? { metadata: metadata as EventData['metadata'] } : {}),
+  };
 }
 
 export function range(n: number): number[] {
@@ -452,9 +558,12 @@ function messages(subscription: Subscription, timeoutMs = 10_000) {
         const remaining = deadline - Date.now();
         const next = await Promise.race([
           iterator.next(),
-          new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), Math.max(remaining, 0)).unref()),
+          new Promise<'timeout'>((resolve) =>
+            setTimeout(() => resolve('timeout'), Math.max(remaining, 0)).unref(),
+          ),
         ]);
-        if (next === 'timeout') throw new Error(`subscription timed out; got ${JSON.stringify(got.map((m) => m.kind))}`);
+        if (next === 'timeout')
+          throw new Error(`subscription timed out; got ${JSON.stringify(got.map((m) => m.kind))}`);
         if (next.done) throw new Error('subscription ended early');
         got.push(next.value);
         if (done(next.value)) return got;

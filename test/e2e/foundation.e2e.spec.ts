@@ -16,9 +16,14 @@ describe('HTTP foundation (real embedded store)', () => {
   });
 
   it('GET /health is 503 when the store cannot answer', async () => {
-    const health = jest.spyOn(t.store, 'health').mockResolvedValueOnce({ ok: false, kind: 'sqlite', detail: 'disk gone' });
+    const health = jest
+      .spyOn(t.store, 'health')
+      .mockResolvedValueOnce({ ok: false, kind: 'sqlite', detail: 'disk gone' });
     const response = await http().get('/health').expect(503);
-    expect(response.body).toMatchObject({ status: 'unavailable', eventStore: { ok: false, detail: 'disk gone' } });
+    expect(response.body).toMatchObject({
+      status: 'unavailable',
+      eventStore: { ok: false, detail: 'disk gone' },
+    });
     health.mockRestore();
   });
 
@@ -32,7 +37,11 @@ describe('HTTP foundation (real embedded store)', () => {
   it('an unknown route is a problem+json 404', async () => {
     const response = await http().get('/no-such-thing').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: 404, code: 'not_found', detail: 'No route GET /no-such-thing' });
+    expect(response.body).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      detail: 'No route GET /no-such-thing',
+    });
     expect(response.body.type).toBe('/problems/not_found');
   });
 
@@ -51,25 +60,43 @@ describe('HTTP foundation (real embedded store)', () => {
 
   it('a valid body reaches the store', async () => {
     const before = await eventCount();
-    await http().post('/__probe/validated').send({ exhibitRef: 'JB/1', declared: { amount: '25000.00', currency: 'GBP' } }).expect(201);
+    await http()
+      .post('/__probe/validated')
+      .send({ exhibitRef: 'JB/1', declared: { amount: '25000.00', currency: 'GBP' } })
+      .expect(201);
     expect(await eventCount()).toBe(before + 1);
   });
 
   it('malformed JSON is a 400 problem, not a 500', async () => {
-    const response = await http().post('/__probe/validated').set('content-type', 'application/json').send('{"exhibitRef": ').expect(400);
+    const response = await http()
+      .post('/__probe/validated')
+      .set('content-type', 'application/json')
+      .send('{"exhibitRef": ')
+      .expect(400);
     expect(response.body).toMatchObject({ code: 'malformed_json', status: 400 });
   });
 
   it('a body over 1 MB is a 413 problem and nothing is written', async () => {
     const before = await eventCount();
-    const huge = JSON.stringify({ exhibitRef: 'x'.repeat(1_100_000), declared: { amount: '1.00', currency: 'GBP' } });
-    const response = await http().post('/__probe/validated').set('content-type', 'application/json').send(huge).expect(413);
+    const huge = JSON.stringify({
+      exhibitRef: 'x'.repeat(1_100_000),
+      declared: { amount: '1.00', currency: 'GBP' },
+    });
+    const response = await http()
+      .post('/__probe/validated')
+      .set('content-type', 'application/json')
+      .send(huge)
+      .expect(413);
     expect(response.body).toMatchObject({ code: 'payload_too_large', status: 413 });
     expect(await eventCount()).toBe(before);
   });
 
   it('a body that is not JSON is a 415 problem', async () => {
-    const response = await http().post('/__probe/validated').set('content-type', 'text/plain').send('exhibitRef=JB/1').expect(415);
+    const response = await http()
+      .post('/__probe/validated')
+      .set('content-type', 'text/plain')
+      .send('exhibitRef=JB/1')
+      .expect(415);
     expect(response.body).toMatchObject({ code: 'unsupported_media_type' });
   });
 
@@ -80,7 +107,12 @@ describe('HTTP foundation (real embedded store)', () => {
 
   it('an unexpected failure is a bare 500: no message, no stack', async () => {
     const response = await http().get('/__probe/boom').expect(500);
-    expect(response.body).toEqual({ type: '/problems/internal_error', title: 'Internal server error', status: 500, code: 'internal_error' });
+    expect(response.body).toEqual({
+      type: '/problems/internal_error',
+      title: 'Internal server error',
+      status: 500,
+      code: 'internal_error',
+    });
     expect(JSON.stringify(response.body)).not.toContain('secret');
   });
 });

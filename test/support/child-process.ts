@@ -13,11 +13,18 @@ export function spawnTs(file: string, args: string[]): ChildProcess {
 }
 
 /** Resolves when the child has printed a line satisfying `predicate`. */
-export function waitForLine(child: ChildProcess, predicate: (line: string) => boolean, timeoutMs = 20_000): Promise<void> {
+export function waitForLine(
+  child: ChildProcess,
+  predicate: (line: string) => boolean,
+  timeoutMs = 20_000,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let buffer = '';
     let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`child did not print the expected line; stderr: ${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`child did not print the expected line; stderr: ${stderr}`)),
+      timeoutMs,
+    );
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout?.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();

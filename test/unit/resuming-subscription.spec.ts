@@ -37,7 +37,10 @@ function fakeSource(failAfter: number[], error: Error) {
       yield { kind: 'caughtUp', position: 10n };
     }
     const iterator = run();
-    return { [Symbol.asyncIterator]: () => iterator, close: async () => void (await iterator.return(undefined)) };
+    return {
+      [Symbol.asyncIterator]: () => iterator,
+      close: async () => void (await iterator.return(undefined)),
+    };
   };
   return { open, opened };
 }

@@ -21,7 +21,9 @@ describe('SQLite event store (embedded)', () => {
     const before = store.diagnostics();
     const results = await Promise.allSettled(
       range(64).map((i) =>
-        store.append(`asset-g${i % 63}`, [event('Seized', { i })], { expectedRevision: 'no_stream' }),
+        store.append(`asset-g${i % 63}`, [event('Seized', { i })], {
+          expectedRevision: 'no_stream',
+        }),
       ),
     );
     const after = store.diagnostics();

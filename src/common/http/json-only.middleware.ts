@@ -8,9 +8,20 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 @Injectable()
 export class JsonOnlyMiddleware implements NestMiddleware {
   use(request: Request, response: Response, next: NextFunction): void {
-    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-    if (WITH_BODY.has(request.method) && hasBody && !request.is(['application/json', 'application/*+json'])) {
-      const body = problem(415, 'unsupported_media_type', 'Unsupported media type', 'Send the body as application/json');
+    const hasBody =
+      Number(request.headers['content-length'] ?? 0) > 0 ||
+      request.headers['transfer-encoding'] !== undefined;
+    if (
+      WITH_BODY.has(request.method) &&
+      hasBody &&
+      !request.is(['application/json', 'application/*+json'])
+    ) {
+      const body = problem(
+        415,
+        'unsupported_media_type',
+        'Unsupported media type',
+        'Send the body as application/json',
+      );
       response.status(415).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
       return;
     }

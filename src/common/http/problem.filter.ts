@@ -53,7 +53,12 @@ export class ProblemFilter implements ExceptionFilter {
       });
     }
     if (exception instanceof StoreUnavailableError) {
-      return problem(503, 'store_unavailable', 'The event store is unavailable', 'Try again shortly');
+      return problem(
+        503,
+        'store_unavailable',
+        'The event store is unavailable',
+        'Try again shortly',
+      );
     }
     if (exception instanceof InvalidAppendError) {
       return problem(400, 'invalid_append', 'The request could not be recorded', exception.message);
@@ -65,7 +70,9 @@ export class ProblemFilter implements ExceptionFilter {
 
 function fromHttpException(exception: HttpException, request: Request): Problem {
   const status = exception.getStatus();
-  const [code, title] = TITLES[status] ?? (status >= 500 ? ['internal_error', 'Internal server error'] : ['error', 'Error']);
+  const [code, title] =
+    TITLES[status] ??
+    (status >= 500 ? ['internal_error', 'Internal server error'] : ['error', 'Error']);
   if (status === 404 && exception.message.startsWith('Cannot ')) {
     return problem(404, code, title, `No route ${request.method} ${request.path}`);
   }

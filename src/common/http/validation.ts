@@ -16,7 +16,9 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
     const path = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       path,
-      message: message.startsWith(error.property) ? message.slice(error.property.length).trim() || message : message,
+      message: message.startsWith(error.property)
+        ? message.slice(error.property.length).trim() || message
+        : message,
     }));
     return [...own, ...flatten(error.children ?? [], path)];
   });

@@ -129,7 +129,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Settings read back from SQLite itself, and how well group commit is batching. */
-  diagnostics(): { journalMode: string; synchronous: number; transactions: number; appends: number } {
+  diagnostics(): {
+    journalMode: string;
+    synchronous: number;
+    transactions: number;
+    appends: number;
+  } {
     return {
       journalMode: String(this.writer.pragma('journal_mode', { simple: true })),
       synchronous: Number(this.writer.pragma('synchronous', { simple: true })),
@@ -139,10 +144,15 @@ export class SqliteEventStore implements EventStore {
   }
 
   health(): Promise<StoreHealth> {
-    if (this.closed) return Promise.resolve({ ok: false, kind: 'sqlite', detail: 'store is closed' });
+    if (this.closed)
+      return Promise.resolve({ ok: false, kind: 'sqlite', detail: 'store is closed' });
     try {
       const head = this.reader.headPosition();
-      return Promise.resolve({ ok: true, kind: 'sqlite', detail: `head position ${head ?? 'none'}` });
+      return Promise.resolve({
+        ok: true,
+        kind: 'sqlite',
+        detail: `head position ${head ?? 'none'}`,
+      });
     } catch (error) {
       return Promise.resolve({ ok: false, kind: 'sqlite', detail: (error as Error).message });
     }
@@ -182,8 +192,7 @@ export class SqliteEventStore implements EventStore {
       }
     } else if (events.length > 0) {
       const first = s.revisionOfEvent.get(stream, events[0].id.toLowerCase()) as
-        | { revision: bigint }
-        | undefined;
+        { revision: bigint } | undefined;
       if (first) return this.alreadyAppended(stream, events, first.revision - 1n) ?? fail();
     }
 

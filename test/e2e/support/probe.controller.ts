@@ -38,7 +38,9 @@ class ProbeController {
   @Post('conflict')
   async conflict() {
     await this.store.append('probe-2', [{ id: uuidv4(), type: 'A', data: {} }]);
-    await this.store.append('probe-2', [{ id: uuidv4(), type: 'B', data: {} }], { expectedRevision: 'no_stream' });
+    await this.store.append('probe-2', [{ id: uuidv4(), type: 'B', data: {} }], {
+      expectedRevision: 'no_stream',
+    });
   }
 
   @Get('boom')

@@ -21,7 +21,10 @@ export async function startTestApp(extraModules: Type[] = []): Promise<TestApp> 
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config, store), ...extraModules],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: false,
+  });
   configureApp(app);
   await app.init();
   return {
