@@ -1,3 +1,4 @@
+import { collect, rejectionOf } from '../support/async';
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import {
   EventData,
@@ -525,21 +526,6 @@ export function event(
 
 export function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
-}
-
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 async function headPosition(store: EventStore): Promise<bigint | null> {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { collect } from '../contract/event-store.contract';
+import { collect } from '../support/async';
 import { ProbeModule } from './support/probe.controller';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -1,3 +1,4 @@
+import { collect, rejectionOf } from '../support/async';
 import { PassThrough } from 'node:stream';
 import {
   AccessDeniedError,
@@ -278,21 +279,6 @@ function event(
   metadata?: EventData['metadata'],
 ): EventData {
   return { id: uuidv4(), type, data, ...(metadata ? { metadata } : {}) };
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** Reads messages until `done` matches; fails instead of hanging. */

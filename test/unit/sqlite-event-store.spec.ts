@@ -1,7 +1,8 @@
 import { v4 as uuidv4 } from 'uuid';
 import { StoreLockedError } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
-import { collect, event, range } from '../contract/event-store.contract';
+import { collect } from '../support/async';
+import { event, range } from '../contract/event-store.contract';
 import { killHard, spawnTs, waitForLine } from '../support/child-process';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -1,3 +1,4 @@
+import { filterMatcher } from '../subscription-filter';
 import {
   END,
   START,
@@ -17,7 +18,7 @@ import {
 import { decodeEsdbPosition, encodeEsdbPosition } from './esdb-position';
 
 import { EsdbClientLike, EsdbSubscriptionLike } from './esdb-client';
-import { EsdbRecorded, isSystemEvent, toRecordedEvent, mapError } from './esdb-mapping';
+import { isSystemEvent, toRecordedEvent, mapError } from './esdb-mapping';
 
 /** Checkpoints arrive every CHECKPOINT_INTERVAL × the server's search window (32) events read. */
 const CHECKPOINT_INTERVAL = 32;
@@ -46,7 +47,7 @@ type Item = { message: SubscriptionMessage } | { error: unknown } | { ended: tru
  */
 export function esdbSubscription(deps: EsdbSubscriptionDeps): Subscription {
   const { client, fromPosition, filter } = deps;
-  const matches = matcher(filter);
+  const matches = filterMatcher(filter);
   const items: Item[] = [];
   const markers: { after: number; run: () => void }[] = [];
   let subscription: EsdbSubscriptionLike | undefined;
@@ -231,16 +232,6 @@ export function serverFilter(
   }
   // No filter, or an empty prefix list (which matches nothing on our side).
   return excludeSystemEvents(options);
-}
-
-export function matcher(filter?: SubscriptionFilter): (event: EsdbRecorded) => boolean {
-  if (!filter) return () => true;
-  if (filter.streamNamePrefixes) {
-    const prefixes = filter.streamNamePrefixes;
-    return (event) => prefixes.some((p) => event.streamId.startsWith(p));
-  }
-  const prefixes = filter.eventTypePrefixes ?? [];
-  return (event) => prefixes.some((p) => event.type.startsWith(p));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,10 +1,6 @@
+import { filterMatcher } from '../subscription-filter';
 import { EventEmitter } from 'node:events';
-import {
-  RecordedEvent,
-  Subscription,
-  SubscriptionFilter,
-  SubscriptionMessage,
-} from '../event-store.port';
+import { Subscription, SubscriptionFilter, SubscriptionMessage } from '../event-store.port';
 import { SqliteReader } from './sqlite-reader';
 
 const PAGE_SIZE = 500;
@@ -26,7 +22,7 @@ export interface SqliteSubscriptionOptions {
  */
 export function sqliteSubscription(options: SqliteSubscriptionOptions): Subscription {
   const { reader, notifier, pollIntervalMs, filter } = options;
-  const matches = matcher(filter);
+  const matches = filterMatcher(filter);
   let closed = false;
   let wake: (() => void) | undefined;
 
@@ -85,14 +81,4 @@ export function sqliteSubscription(options: SqliteSubscriptionOptions): Subscrip
       await iterator.return(undefined);
     },
   };
-}
-
-function matcher(filter?: SubscriptionFilter): (event: RecordedEvent) => boolean {
-  if (!filter) return () => true;
-  if (filter.streamNamePrefixes) {
-    const prefixes = filter.streamNamePrefixes;
-    return (event) => prefixes.some((p) => event.streamId.startsWith(p));
-  }
-  const prefixes = filter.eventTypePrefixes ?? [];
-  return (event) => prefixes.some((p) => event.type.startsWith(p));
 }
