@@ -39,6 +39,26 @@ export interface RecordedEvent {
 
 export interface AppendOptions {
   expectedRevision?: ExpectedRevision;
+  /**
+   * Remember the command these events answer (Idempotency-Key), written with the events where the
+   * store allows it: a retried command then gets its first response even after the stream moved on.
+   */
+  command?: CommandRecord;
+}
+
+/** What is kept of an accepted command, keyed by its idempotency key. */
+export interface CommandRecord {
+  key: string;
+  /** Hash of what was asked (method, route, body): the same key with another request is refused. */
+  requestHash: string;
+  /** The response body, less the revision and position the append itself decides. */
+  response: JsonObject;
+}
+
+export interface StoredCommand extends CommandRecord {
+  streamId: string;
+  nextExpectedRevision: bigint;
+  position: bigint;
 }
 
 export interface AppendResult {
@@ -101,6 +121,8 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribeToAll(options?: SubscribeToAllOptions): Subscription;
+  /** The command recorded under this idempotency key, if any. */
+  findCommand(key: string): Promise<StoredCommand | undefined>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
@@ -121,6 +143,15 @@ export class WrongExpectedVersionError extends Error {
       `Stream ${streamId}: expected revision ${describeRevision(expected)}, actual ${describeRevision(actual)}`,
     );
     this.name = 'WrongExpectedVersionError';
+  }
+}
+
+/** Another request with the same idempotency key got there first; nothing of this one was written. */
+export class DuplicateCommandError extends Error {
+  readonly code = 'duplicate_command';
+  constructor(readonly key: string) {
+    super(`A command with idempotency key ${key} has already been recorded`);
+    this.name = 'DuplicateCommandError';
   }
 }
 

@@ -1,6 +1,7 @@
 import { collect, rejectionOf } from '../support/async';
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import {
+  DuplicateCommandError,
   EventData,
   EventStore,
   InvalidAppendError,
@@ -290,6 +291,58 @@ export function describeEventStoreContract(
           store.append(stream, [event('A')], { expectedRevision: 'no_stream' }),
         );
         expect(error).toBeInstanceOf(WrongExpectedVersionError);
+      });
+    });
+
+    describe('command records (Idempotency-Key)', () => {
+      const command = (key: string, body = 'first') => ({
+        key,
+        requestHash: `hash-of-${body}`,
+        response: { id: 'asset-1', events: ['AssetSeized'], body },
+      });
+
+      it('are kept with the events and found by key, with the append result', async () => {
+        const stream = newStream();
+        const key = uuidv4();
+        expect(await store.findCommand(key)).toBeUndefined();
+        const result = await store.append(stream, [event('A'), event('B')], {
+          expectedRevision: 'no_stream',
+          command: command(key),
+        });
+        expect(await store.findCommand(key)).toEqual({
+          ...command(key),
+          streamId: stream,
+          nextExpectedRevision: result.nextExpectedRevision,
+          position: result.position,
+        });
+      });
+
+      it('a second append under a taken key is refused and writes nothing', async () => {
+        const [first, second] = [newStream(), newStream()];
+        const key = uuidv4();
+        await store.append(first, [event('A')], { command: command(key) });
+        const error = await rejectionOf(
+          store.append(second, [event('B')], { command: command(key, 'second') }),
+        );
+        expect(error).toBeInstanceOf(DuplicateCommandError);
+        expect(await collect(store.readStream(second))).toEqual([]);
+        expect((await store.findCommand(key))?.response).toMatchObject({ body: 'first' });
+      });
+
+      it('an idempotent retry of the same append keeps the one record', async () => {
+        const stream = newStream();
+        const key = uuidv4();
+        const events = [event('A')];
+        const first = await store.append(stream, events, {
+          expectedRevision: 'no_stream',
+          command: command(key),
+        });
+        const retry = await store.append(stream, events, {
+          expectedRevision: 'no_stream',
+          command: command(key),
+        });
+        expect(retry).toEqual(first);
+        expect(await collect(store.readStream(stream))).toHaveLength(1);
       });
     });
 

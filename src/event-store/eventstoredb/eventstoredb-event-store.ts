@@ -12,11 +12,14 @@ import type {
   Position,
   ReadPosition,
 } from '@eventstore/db-client';
+import { v5 as uuidv5 } from 'uuid';
 import { assertValidAppend } from '../append-validation';
 import {
   AppendOptions,
   AppendResult,
+  CommandRecord,
   CurrentRevision,
+  DuplicateCommandError,
   EventData,
   EventStore,
   ExpectedRevision,
@@ -24,9 +27,11 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   StoreHealth,
+  StoredCommand,
   StoreUnavailableError,
   SubscribeToAllOptions,
   Subscription,
+  JsonObject,
   SubscriptionMessage,
   WrongExpectedVersionError,
 } from '../event-store.port';
@@ -60,6 +65,8 @@ import {
 } from './esdb-mapping';
 
 const MIN_PAGE = 32;
+const COMMAND_NAMESPACE = '4f9d1c2e-6a53-4e0f-9a4b-7c1d2b3e5f60';
+const commandStream = (key: string) => `command-${key}`;
 const MAX_PAGE = 4_096;
 
 export interface EventStoreDbEventStoreOptions {
@@ -122,7 +129,71 @@ export class EventStoreDbEventStore implements EventStore {
     const position = isUsablePosition(result.position)
       ? encodeEsdbPosition(result.position)
       : await this.positionAt(stream, result.nextExpectedRevision);
-    return { nextExpectedRevision: result.nextExpectedRevision, position };
+    const appended = { nextExpectedRevision: result.nextExpectedRevision, position };
+    if (options.command) await this.recordCommand(stream, options.command, appended);
+    return appended;
+  }
+
+  /**
+   * EventStoreDB has no transaction across streams, so the command record follows the events in a
+   * stream of its own (`command-{key}`, expected no_stream). A crash between the two appends loses
+   * the record, not the events: a retry then re-decides (docs/architecture.md says when that matters).
+   */
+  private async recordCommand(
+    stream: string,
+    command: CommandRecord,
+    appended: AppendResult,
+  ): Promise<void> {
+    const record: JsonObject = {
+      requestHash: command.requestHash,
+      response: command.response,
+      streamId: stream,
+      nextExpectedRevision: appended.nextExpectedRevision.toString(),
+      position: appended.position.toString(),
+    };
+    try {
+      await this.client.appendToStream(
+        commandStream(command.key),
+        [
+          toEsdbEvent({
+            id: uuidv5(`${stream}@${appended.position}`, COMMAND_NAMESPACE),
+            type: 'CommandRecorded',
+            data: record,
+          }),
+        ],
+        { expectedRevision: toEsdbExpectedRevision('no_stream') },
+      );
+    } catch (error) {
+      const mapped = mapAppendError(error, commandStream(command.key), 'no_stream');
+      if (mapped instanceof WrongExpectedVersionError) {
+        const existing = await this.findCommand(command.key);
+        if (existing && existing.streamId === stream && existing.position === appended.position)
+          return;
+        throw new DuplicateCommandError(command.key);
+      }
+      throw mapped;
+    }
+  }
+
+  async findCommand(key: string): Promise<StoredCommand | undefined> {
+    for await (const event of this.readStream(commandStream(key), { maxCount: 1 })) {
+      const data = event.data as {
+        requestHash: string;
+        response: JsonObject;
+        streamId: string;
+        nextExpectedRevision: string;
+        position: string;
+      };
+      return {
+        key,
+        requestHash: data.requestHash,
+        response: data.response,
+        streamId: data.streamId,
+        nextExpectedRevision: BigInt(data.nextExpectedRevision),
+        position: BigInt(data.position),
+      };
+    }
+    return undefined;
   }
 
   async *readStream(

@@ -6,6 +6,8 @@ import { assertValidAppend } from '../append-validation';
 import {
   AppendOptions,
   AppendResult,
+  CommandRecord,
+  DuplicateCommandError,
   EventData,
   EventStore,
   ExpectedRevision,
@@ -13,6 +15,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   StoreHealth,
+  StoredCommand,
   StoreUnavailableError,
   SubscribeToAllOptions,
   Subscription,
@@ -38,6 +41,7 @@ interface PendingAppend {
   stream: string;
   events: EventData[];
   expected: ExpectedRevision;
+  command?: CommandRecord;
 }
 
 const NO_STREAM = -1n;
@@ -101,7 +105,7 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    return this.committer.submit({ stream, events, expected });
+    return this.committer.submit({ stream, events, expected, command: options.command });
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -172,8 +176,44 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) throw new StoreUnavailableError('The event store is closed');
   }
 
+  findCommand(key: string): Promise<StoredCommand | undefined> {
+    try {
+      this.assertOpen();
+      return Promise.resolve(this.reader.findCommand(key));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
   /** Runs inside the group transaction, within its own savepoint. */
   private applyAppend(pending: PendingAppend, recordedAt: string): AppendResult {
+    const result = this.appendEvents(pending, recordedAt);
+    if (pending.command && pending.events.length > 0)
+      this.recordCommand(pending, result, recordedAt);
+    return result;
+  }
+
+  private recordCommand(pending: PendingAppend, result: AppendResult, recordedAt: string): void {
+    const command = pending.command as CommandRecord;
+    const existing = this.statements.commandByKey.get(command.key) as
+      { stream_id: string; position: bigint } | undefined;
+    if (existing) {
+      // An idempotent retry of the very same append finds its own record; anything else lost a race.
+      if (existing.stream_id === pending.stream && existing.position === result.position) return;
+      throw new DuplicateCommandError(command.key);
+    }
+    this.statements.insertCommand.run(
+      command.key,
+      command.requestHash,
+      pending.stream,
+      result.nextExpectedRevision,
+      result.position,
+      JSON.stringify(command.response),
+      recordedAt,
+    );
+  }
+
+  private appendEvents(pending: PendingAppend, recordedAt: string): AppendResult {
     const { stream, events, expected } = pending;
     const s = this.statements;
     const head = s.streamHead.get(stream) as { revision: bigint; position: bigint } | undefined;
@@ -250,6 +290,10 @@ function prepareWriterStatements(db: Database.Database) {
     ),
     insert: db.prepare(
       'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    commandByKey: db.prepare('SELECT stream_id, position FROM commands WHERE key = ?'),
+    insertCommand: db.prepare(
+      'INSERT INTO commands (key, request_hash, stream_id, revision, position, response, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
   };
 }

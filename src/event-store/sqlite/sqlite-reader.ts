@@ -1,6 +1,11 @@
 import Database from 'better-sqlite3';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store.port';
+import {
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoredCommand,
+} from '../event-store.port';
 
 const PAGE_SIZE = 500;
 const MAX_INTEGER = 9223372036854775807n;
@@ -45,6 +50,9 @@ export class SqliteReader {
         `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
       ),
       head: db.prepare('SELECT max(position) AS position FROM events'),
+      command: db.prepare(
+        'SELECT key, request_hash, stream_id, revision, position, response FROM commands WHERE key = ?',
+      ),
     };
   }
 
@@ -79,6 +87,28 @@ export class SqliteReader {
   /** Events after `position` (exclusive), at most `limit` of them, oldest first. */
   pageAfter(position: bigint, limit: number): RecordedEvent[] {
     return (this.statements.allForwards.all(position + 1n, limit) as EventRow[]).map(toRecorded);
+  }
+
+  findCommand(key: string): StoredCommand | undefined {
+    const row = this.statements.command.get(key) as
+      | {
+          key: string;
+          request_hash: string;
+          stream_id: string;
+          revision: bigint;
+          position: bigint;
+          response: string;
+        }
+      | undefined;
+    if (!row) return undefined;
+    return {
+      key: row.key,
+      requestHash: row.request_hash,
+      streamId: row.stream_id,
+      nextExpectedRevision: row.revision,
+      position: row.position,
+      response: JSON.parse(row.response) as StoredCommand['response'],
+    };
   }
 
   headPosition(): bigint | null {

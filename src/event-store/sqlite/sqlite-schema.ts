@@ -20,6 +20,16 @@ CREATE TABLE IF NOT EXISTS events (
   recorded_at TEXT    NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream_id, revision);
+-- Command idempotency (Idempotency-Key): written in the same transaction as the command's events.
+CREATE TABLE IF NOT EXISTS commands (
+  key          TEXT    PRIMARY KEY,
+  request_hash TEXT    NOT NULL,
+  stream_id    TEXT    NOT NULL,
+  revision     INTEGER NOT NULL,
+  position     INTEGER NOT NULL,
+  response     TEXT    NOT NULL,
+  recorded_at  TEXT    NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 INSERT OR IGNORE INTO store_info (key, value) VALUES ('schema_version', '1');
 `;
