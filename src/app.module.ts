@@ -6,6 +6,9 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
+import { CasesModule } from './ledger/cases/cases.module';
+import { DevelopmentIdentityMiddleware } from './ledger/http/development-identity.middleware';
+import { LedgerModule } from './ledger/ledger.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -13,7 +16,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       global: true,
-      imports: [EventStoreModule.forRoot(config, store), HealthModule],
+      imports: [EventStoreModule.forRoot(config, store), HealthModule, LedgerModule, CasesModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemFilter },
@@ -23,6 +26,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(JsonOnlyMiddleware).forRoutes('*path');
+    consumer.apply(JsonOnlyMiddleware, DevelopmentIdentityMiddleware).forRoutes('*path');
   }
 }

@@ -1,6 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { IdempotencyKeyReusedError } from '../idempotency-key-reused.error';
+import { DomainError } from '../domain-error';
 import {
+  DuplicateCommandError,
   InvalidAppendError,
   StoreUnavailableError,
   WrongExpectedVersionError,
@@ -47,6 +50,31 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: Request): Problem {
     if (exception instanceof ProblemException) return exception.problem;
+    if (exception instanceof DomainError) {
+      return problem(
+        exception.code === 'not_found' ? 404 : 422,
+        exception.code,
+        'The command breaks a rule',
+        exception.message,
+        {
+          ...(exception.field
+            ? { errors: [{ path: exception.field, message: exception.message }] }
+            : {}),
+          ...(exception.details ? { details: exception.details } : {}),
+        },
+      );
+    }
+    if (exception instanceof IdempotencyKeyReusedError) {
+      return problem(422, exception.code, 'Idempotency-Key reused', exception.message);
+    }
+    if (exception instanceof DuplicateCommandError) {
+      return problem(
+        409,
+        'concurrency_conflict',
+        'The command is being processed',
+        exception.message,
+      );
+    }
     if (exception instanceof WrongExpectedVersionError) {
       return problem(409, 'concurrency_conflict', 'The resource has changed', exception.message, {
         currentRevision: typeof exception.actual === 'bigint' ? exception.actual.toString() : null,

@@ -1,0 +1,4 @@
+export * from './currencies';
+export * from './money';
+export * from './crypto';
+export * from './fx';

@@ -1,0 +1,5 @@
+export * from './iso';
+export * from './london';
+export * from './financial-year';
+export * from './bank-holidays';
+export * from './detention-clock';

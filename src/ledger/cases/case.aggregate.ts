@@ -1,0 +1,10 @@
+import { Aggregate } from '../command-handling/command-handler';
+import { CaseCommand } from './case.commands';
+import { caseDecider, CaseState } from './case.decider';
+import { CaseEvent, caseStream } from './case.events';
+
+export const caseAggregate: Aggregate<CaseCommand, CaseEvent, CaseState> = {
+  name: 'case',
+  stream: caseStream,
+  decider: caseDecider,
+};

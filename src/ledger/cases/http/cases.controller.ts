@@ -1,0 +1,116 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  NotFoundException,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { ApiCommand } from '../../http/api-command.decorator';
+import { Envelope } from '../../http/command-envelope';
+import { CommandResponse, sendOutcome } from '../../http/command-response';
+import { IdParam } from '../../http/id-param';
+import { AgencyParam } from '../../http/agency-param';
+import { AddSubjectDto, OpenCaseDto, ReasonDto, ShareCaseDto } from './case.dto';
+import { CaseSummary, toCaseSummary } from './case.summary';
+import { CasesService } from './cases.service';
+
+@ApiTags('cases')
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Post()
+  @ApiCommand('Open a case', ['investigator', 'supervisor'], { creates: true })
+  async open(
+    @Body() dto: OpenCaseDto,
+    @Envelope(['investigator', 'supervisor']) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.cases.open(dto, envelope));
+  }
+
+  @Post(':caseId/subjects')
+  @ApiCommand('Add a subject (suspect, defendant, respondent or third party)', [
+    'investigator',
+    'court_liaison',
+    'supervisor',
+  ])
+  async addSubject(
+    @IdParam('caseId') caseId: string,
+    @Body() dto: AddSubjectDto,
+    @Envelope(['investigator', 'court_liaison', 'supervisor']) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.cases.addSubject(caseId, dto, envelope));
+  }
+
+  @Post(':caseId/shares')
+  @ApiCommand('Share the case with another agency', ['supervisor', 'investigator'])
+  async share(
+    @IdParam('caseId') caseId: string,
+    @Body() dto: ShareCaseDto,
+    @Envelope(['supervisor', 'investigator']) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.cases.share(caseId, dto, envelope));
+  }
+
+  @Delete(':caseId/shares/:agency')
+  @ApiCommand('Revoke sharing with an agency', ['supervisor', 'investigator'])
+  async revoke(
+    @IdParam('caseId') caseId: string,
+    @AgencyParam('agency') agency: string,
+    @Body() dto: ReasonDto,
+    @Envelope(['supervisor', 'investigator']) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.cases.revoke(caseId, agency, dto, envelope));
+  }
+
+  @Post(':caseId/close')
+  @ApiCommand('Close the case', ['supervisor'])
+  async close(
+    @IdParam('caseId') caseId: string,
+    @Body() dto: ReasonDto,
+    @Envelope(['supervisor']) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.cases.close(caseId, dto, envelope));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Find a case by its reference' })
+  async find(
+    @Query('reference') reference: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseSummary> {
+    const id = reference ? await this.cases.idByReference(reference) : undefined;
+    if (!id)
+      throw new NotFoundException(
+        reference ? `No case with reference ${reference}` : 'Give ?reference=',
+      );
+    return this.summary(id, response);
+  }
+
+  @Get(':caseId')
+  @ApiOperation({ summary: 'A case: reference, title, lead agency, sharing, subjects, status' })
+  async get(
+    @IdParam('caseId') caseId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseSummary> {
+    return this.summary(caseId, response);
+  }
+
+  private async summary(caseId: string, response: Response): Promise<CaseSummary> {
+    const found = await this.cases.get(caseId);
+    if (!found) throw new NotFoundException(`No case ${caseId}`);
+    response.setHeader('ETag', `"${found.revision}"`);
+    return toCaseSummary(caseId, found.state, found.revision);
+  }
+}

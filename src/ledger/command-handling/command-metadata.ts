@@ -1,0 +1,34 @@
+import { v5 as uuidv5 } from 'uuid';
+
+export const ROLES = ['investigator', 'court_liaison', 'finance', 'supervisor', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is acting. Until authentication lands it comes from the development identity. */
+export interface Actor {
+  id: string;
+  agency: string;
+  roles: Role[];
+}
+
+/** What a command carries besides its data: who, which request, and how it relates to others. */
+export interface CommandEnvelope {
+  commandId: string;
+  correlationId: string;
+  causationId: string;
+  actor: Actor;
+  /** The role the actor acted in (the first of theirs that the route allows). */
+  role: Role;
+  /** The instant the command reached the ledger (server clock). */
+  now: string;
+  /** If-Match: the revision the client last saw; makes the command conditional. */
+  expectedRevision?: bigint;
+  /** Idempotency-Key and the hash of the request it came with. */
+  idempotency?: { key: string; requestHash: string };
+}
+
+const EVENT_ID_NAMESPACE = '0c3d6f4a-2b7e-5c1d-9e8f-a1b2c3d4e5f6';
+
+/** Event ids derived from the command: a retried command yields the same ids, so no duplicates. */
+export function eventIdFor(commandId: string, stream: string, index: number): string {
+  return uuidv5(`${commandId}|${stream}|${index}`, EVENT_ID_NAMESPACE);
+}

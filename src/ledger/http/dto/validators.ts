@@ -1,0 +1,96 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+  ValidationOptions,
+} from 'class-validator';
+import { isIsoDate, isIsoInstant } from '../../../common/time';
+
+/** ISO 8601 instant with an offset, e.g. 2026-11-27T10:15:00+00:00. */
+export function IsIsoInstant(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isIsoInstant',
+      validator: {
+        validate: (value) => isIsoInstant(value),
+        defaultMessage: () =>
+          '$property must be an ISO 8601 instant with an offset, e.g. 2026-11-27T10:15:00+00:00',
+      },
+    },
+    options,
+  );
+}
+
+/** A calendar date, YYYY-MM-DD. */
+export function IsIsoDate(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isIsoDate',
+      validator: {
+        validate: (value) => isIsoDate(value),
+        defaultMessage: () => '$property must be a date, YYYY-MM-DD',
+      },
+    },
+    options,
+  );
+}
+
+export const DECIMAL_STRING = /^-?\d{1,18}(\.\d{1,18})?$/;
+
+/** A decimal amount as a string (never a JSON number), e.g. "25000.00". */
+export function IsDecimalString() {
+  return applyDecorators(
+    IsString({ message: '$property must be a decimal string such as "25000.00", not a number' }),
+    Matches(DECIMAL_STRING, { message: '$property must be a decimal string such as "25000.00"' }),
+  );
+}
+
+/** Required free text, trimmed length 1..max. */
+export function Text(max: number, description?: string, example?: string) {
+  return applyDecorators(
+    ApiProperty({ description, example, maxLength: max }),
+    IsString(),
+    MinLength(1),
+    MaxLength(max),
+  );
+}
+
+export function OptionalText(max: number, description?: string, example?: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ description, example, maxLength: max }),
+    IsOptional(),
+    IsString(),
+    MinLength(1),
+    MaxLength(max),
+  );
+}
+
+export function OccurredAt() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      description: 'When it happened (ISO 8601 with offset); defaults to now; never in the future',
+      example: '2026-11-27T10:15:00+00:00',
+    }),
+    IsOptional(),
+    IsIsoInstant(),
+  );
+}
+
+/** Agency codes such as MPS, CoLP, NCA, CPS, HMCTS. */
+export const AGENCY_CODE = /^[A-Za-z][A-Za-z0-9]{1,15}$/;
+
+export function AgencyCode(optional = false) {
+  return applyDecorators(
+    optional
+      ? ApiPropertyOptional({ example: 'MPS', description: 'Agency code' })
+      : ApiProperty({ example: 'MPS', description: 'Agency code' }),
+    ...(optional ? [IsOptional()] : []),
+    IsString(),
+    Matches(AGENCY_CODE, { message: '$property must be an agency code such as MPS or NCA' }),
+  );
+}
