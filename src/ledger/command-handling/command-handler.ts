@@ -166,7 +166,7 @@ export class CommandHandler {
           command: envelope.idempotency && {
             key: envelope.idempotency.key,
             requestHash: envelope.idempotency.requestHash,
-            response: { id, events: types, created } as JsonObject,
+            response: { id, events: types, created },
           },
         });
         return {
