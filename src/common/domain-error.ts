@@ -23,6 +23,7 @@ export const RULE_CODES = [
   'invalid_state',
   'instalments_do_not_sum',
   'order_discharged',
+  'compensation_exceeds_order',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -1,0 +1,238 @@
+import { refuse } from '../../common/domain-error';
+import {
+  addDays,
+  addMonths,
+  cashDetentionExpiry,
+  compareInstants,
+  londonDateOf,
+  parseIsoInstant,
+  WorkingCalendar,
+} from '../../common/time';
+import { OrderDetention } from './asset.commands';
+import { Category, DetentionOrdered, Power } from './asset.events';
+import { ExistingAsset, requireStatus } from './asset.guards';
+import { DETAINABLE_POWERS } from './asset.rules';
+
+/**
+ * Configurable time limits of the civil-forfeiture track (domain.md, "Detention clocks"); commands
+ * may override them through `context.timeLimits`.
+ */
+export interface AssetTimeLimits {
+  /** s.295: initial detention of cash, counted hours (weekends and holidays excluded). */
+  cashInitialHours: number;
+  /** s.303K: listed assets, without / with a senior officer's authority. */
+  listedInitialHours: number;
+  listedSeniorOfficerHours: number;
+  /** s.303Z26: cryptoassets (verify). */
+  cryptoInitialHours: number;
+  /** Each extension order lasts at most this many calendar months. */
+  extensionMaxMonths: number;
+  /** Detention ends at most this many months after the first order starts (cash, listed). */
+  detentionMaxMonths: number;
+  /** The same for cryptoassets (s.303Z32: 3 years). */
+  cryptoDetentionMaxMonths: number;
+  /** s.297A / s.303Z9: the objection window runs at least this many days from the day after. */
+  noticeObjectionDays: number;
+}
+
+export const timeLimits: AssetTimeLimits = {
+  cashInitialHours: 48,
+  listedInitialHours: 6,
+  listedSeniorOfficerHours: 48,
+  cryptoInitialHours: 48,
+  extensionMaxMonths: 6,
+  detentionMaxMonths: 24,
+  cryptoDetentionMaxMonths: 36,
+  noticeObjectionDays: 30,
+};
+
+export function limitsFrom(overrides?: Partial<AssetTimeLimits>): AssetTimeLimits {
+  return { ...timeLimits, ...overrides };
+}
+
+/** Hours of the initial detention period for the power the asset is held under. */
+export function initialHours(
+  power: Power,
+  seniorOfficerAuthority: boolean,
+  limits: AssetTimeLimits,
+): number {
+  if (power === 'POCA_S303J_LISTED') {
+    return seniorOfficerAuthority ? limits.listedSeniorOfficerHours : limits.listedInitialHours;
+  }
+  if (power === 'POCA_S303Z21_CRYPTO') return limits.cryptoInitialHours;
+  return limits.cashInitialHours;
+}
+
+/**
+ * The latest expiry of an initial detention starting at `startsAt`: counted hours, not counting
+ * Saturdays, Sundays, Christmas Day, Good Friday and bank holidays (the s.295 clock). A start the
+ * calendar does not cover is refused with `invalid_date` rather than guessed.
+ */
+export function initialExpiry(startsAt: string, hours: number, calendar?: WorkingCalendar): string {
+  try {
+    return cashDetentionExpiry(startsAt, calendar, hours);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      refuse(
+        'invalid_date',
+        `no bank-holiday data to count the detention period: ${e.message}`,
+        'startsAt',
+      );
+    }
+    throw e;
+  }
+}
+
+/** True when instant `a` is strictly later than instant `b`. */
+export function isAfter(a: string, b: string): boolean {
+  return compareInstants(a, b) > 0;
+}
+
+/** An extension order runs at most `extensionMaxMonths` (the London dates are compared). */
+export function assertExtensionLength(
+  startsAt: string,
+  expiresAt: string,
+  limits: AssetTimeLimits,
+): void {
+  const latest = addMonths(londonDateOf(startsAt), limits.extensionMaxMonths);
+  if (londonDateOf(expiresAt) > latest) {
+    refuse(
+      'detention_order_too_long',
+      `an extension order lasts at most ${limits.extensionMaxMonths} months (until ${latest})`,
+      'expiresAt',
+      { latest },
+    );
+  }
+}
+
+/** Overall detention ends within 2 years (3 for cryptoassets) of the first detention's start. */
+export function assertOverallLimit(
+  category: Category,
+  firstStartedAt: string,
+  expiresAt: string,
+  limits: AssetTimeLimits,
+): void {
+  const months =
+    category === 'cryptoasset' ? limits.cryptoDetentionMaxMonths : limits.detentionMaxMonths;
+  const latest = addMonths(londonDateOf(firstStartedAt), months);
+  if (londonDateOf(expiresAt) > latest) {
+    refuse(
+      'detention_limit_exceeded',
+      `detention may not go beyond ${months} months from the first order (${latest})`,
+      'expiresAt',
+      { latest },
+    );
+  }
+}
+
+/** The earliest objection deadline for a notice given on `givenAt` (a date). */
+export function earliestObjectionDeadline(givenAt: string, limits: AssetTimeLimits): string {
+  return addDays(addDays(givenAt, 1), limits.noticeObjectionDays);
+}
+
+/**
+ * DetentionOrdered, only for assets held under a civil-forfeiture power (s.294, s.303J, s.303Z21).
+ * `initial`: starts when the asset came under that power (unless given) and lasts the statutory
+ * counted hours (s.295: 48; s.303K: 6, or 48 with a senior officer's authority); a longer expiry is
+ * `detention_order_too_long`. `extension`: starts at the current expiry (or when made, if that has
+ * passed), lasts at most 6 months (`detention_order_too_long`), ends within 2 years (3 for
+ * cryptoassets) of the first detention's start (`detention_limit_exceeded`), and when made after
+ * the current detention expired needs a `lateReason` (`detention_lapsed`).
+ */
+export function decideDetention(
+  command: OrderDetention,
+  asset: ExistingAsset,
+  at: string,
+): DetentionOrdered[] {
+  const d = command.data;
+  if (!DETAINABLE_POWERS.includes(asset.power)) {
+    refuse(
+      'power_not_applicable',
+      `${asset.power} has no detention clock: only s.294 cash, s.303J listed assets and s.303Z21 cryptoassets are detained`,
+      undefined,
+      { power: asset.power },
+    );
+  }
+  requireStatus(
+    asset,
+    ['held', 'detained', 'notice_given', 'forfeiture_applied'],
+    'order detention',
+  );
+  if (d.seniorOfficerAuthority && !d.authorisedBy) {
+    refuse('invalid_state', "a senior officer's authority names the officer", 'authorisedBy');
+  }
+  if (d.kind !== 'initial' && d.kind !== 'extension') {
+    refuse('invalid_state', 'kind is `initial` or `extension`', 'kind');
+  }
+  const limits = limitsFrom(d.context?.timeLimits);
+  const current = asset.detention;
+  let startsAt: string;
+  let expiresAt: string;
+
+  if (d.kind === 'initial') {
+    if (current) refuse('invalid_state', 'the initial detention is already recorded', 'kind');
+    startsAt =
+      d.startsAt === undefined ? asset.powerSince : parseIsoInstant(d.startsAt, 'startsAt');
+    const senior = asset.power === 'POCA_S303J_LISTED' && d.seniorOfficerAuthority === true;
+    const hours = initialHours(asset.power, senior, limits);
+    const latest = initialExpiry(startsAt, hours, d.context?.calendar);
+    expiresAt = d.expiresAt === undefined ? latest : parseIsoInstant(d.expiresAt, 'expiresAt');
+    assertEndsAfterStart(startsAt, expiresAt);
+    if (isAfter(expiresAt, latest)) {
+      refuse(
+        'detention_order_too_long',
+        `the initial detention lasts at most ${hours} counted hours (until ${latest})`,
+        'expiresAt',
+        { latest },
+      );
+    }
+  } else {
+    if (d.expiresAt === undefined) {
+      refuse('invalid_date', 'an extension order needs its expiry', 'expiresAt');
+    }
+    const lapsed = current !== undefined && isAfter(at, current.expiresAt);
+    startsAt =
+      d.startsAt !== undefined
+        ? parseIsoInstant(d.startsAt, 'startsAt')
+        : current && !lapsed
+          ? current.expiresAt
+          : at;
+    expiresAt = parseIsoInstant(d.expiresAt, 'expiresAt');
+    assertEndsAfterStart(startsAt, expiresAt);
+    if (current && (lapsed || isAfter(startsAt, current.expiresAt)) && !d.lateReason?.trim()) {
+      refuse(
+        'detention_lapsed',
+        `the detention expired at ${current.expiresAt}: record why the application was late`,
+        'lateReason',
+        { expiredAt: current.expiresAt },
+      );
+    }
+    assertExtensionLength(startsAt, expiresAt, limits);
+    assertOverallLimit(asset.category, current?.firstStartedAt ?? startsAt, expiresAt, limits);
+  }
+
+  return [
+    {
+      type: 'DetentionOrdered',
+      data: {
+        kind: d.kind,
+        ...(d.orderRef !== undefined && { orderRef: d.orderRef }),
+        ...(d.court !== undefined && { court: d.court }),
+        ...(d.authorisedBy !== undefined && { authorisedBy: d.authorisedBy }),
+        ...(d.seniorOfficerAuthority !== undefined && {
+          seniorOfficerAuthority: d.seniorOfficerAuthority,
+        }),
+        startsAt,
+        expiresAt,
+        ...(d.lateReason !== undefined && { lateReason: d.lateReason }),
+        occurredAt: at,
+      },
+    },
+  ];
+}
+
+function assertEndsAfterStart(startsAt: string, expiresAt: string): void {
+  if (!isAfter(expiresAt, startsAt)) {
+    refuse('invalid_date', 'the detention must end after it starts', 'expiresAt', { startsAt });
+  }
+}

@@ -1,0 +1,130 @@
+import { MoneyJson } from '../../common/money';
+import { DomainEvent } from '../decider';
+
+export const VARIATION_SECTIONS = ['s21', 's22', 's23', 'appeal'] as const;
+export type VariationSection = (typeof VARIATION_SECTIONS)[number];
+
+export const PAYMENT_METHODS = [
+  'voluntary',
+  'asset_realisation',
+  'enforcement',
+  'seized_funds',
+] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** One instalment of the schedule; the amounts of a schedule sum to the amount ordered. */
+export interface InstalmentJson {
+  amount: MoneyJson;
+  dueDate: string;
+}
+
+/** Compensation directed under s.13(5)-(6): paid first out of sums recovered. */
+export interface CompensationJson {
+  amount: MoneyJson;
+  payee: string;
+}
+
+/**
+ * Instalments are named by their position in the schedule, 0-based (`instalments[1]` is the
+ * second), in every event and command. Dates of the order, payments and decisions are the London
+ * calendar dates of the events' `occurredAt`.
+ */
+export type ConfiscationOrderMade = DomainEvent<
+  'ConfiscationOrderMade',
+  {
+    confiscationOrderId: string;
+    caseId: string;
+    subjectId: string;
+    orderRef: string;
+    court: string;
+    convictedAt?: string;
+    benefitFigure: MoneyJson;
+    availableAmount: MoneyJson;
+    orderAmount: MoneyJson;
+    instalments: InstalmentJson[];
+    defaultTermMonths: number;
+    lifestyle?: boolean;
+    compensation?: CompensationJson;
+    /** Advisory findings that did not block the order (e.g. a default term above its band). */
+    warnings: string[];
+    occurredAt: string;
+  }
+>;
+
+/** An application (s.11(4)) to extend the time to pay the instalments listed. */
+export type TimeToPayExtensionApplied = DomainEvent<
+  'TimeToPayExtensionApplied',
+  { instalments: number[]; appliedAt: string; occurredAt: string }
+>;
+
+/** The court extended the time to pay; decides the pending application for those instalments. */
+export type TimeToPayExtended = DomainEvent<
+  'TimeToPayExtended',
+  { newDueDates: { index: number; dueDate: string }[]; occurredAt: string }
+>;
+
+/** The court refused the application for those instalments (interest runs again from the next day). */
+export type TimeToPayExtensionRefused = DomainEvent<
+  'TimeToPayExtensionRefused',
+  { instalments: number[]; reason: string; occurredAt: string }
+>;
+
+/**
+ * The order varied (s.21 benefit reconsidered, s.22 available amount increased, s.23 available
+ * amount inadequate, or an order substituted on appeal). `instalments` is the whole schedule in
+ * force from the variation (it sums to `newOrderAmount`); interest accrued before the variation
+ * date stands.
+ */
+export type ConfiscationOrderVaried = DomainEvent<
+  'ConfiscationOrderVaried',
+  {
+    section: VariationSection;
+    newBenefitFigure?: MoneyJson;
+    newAvailableAmount?: MoneyJson;
+    newOrderAmount: MoneyJson;
+    instalments: InstalmentJson[];
+    defaultTermMonths?: number;
+    compensation?: CompensationJson;
+    /** The date the application was made (s.21's 6 years are counted to it), when given. */
+    appliedAt?: string;
+    reason: string;
+    warnings: string[];
+    occurredAt: string;
+  }
+>;
+
+export type EnforcementReceiverAppointed = DomainEvent<
+  'EnforcementReceiverAppointed',
+  { receiver: string; occurredAt: string }
+>;
+
+export type PaymentReceived = DomainEvent<
+  'PaymentReceived',
+  {
+    receiptId: string;
+    amount: MoneyJson;
+    method: PaymentMethod;
+    assetId?: string;
+    reference: string;
+    occurredAt: string;
+  }
+>;
+
+/** The default term activated (s.35); serving it does not reduce the debt. */
+export type DefaultTermActivated = DomainEvent<
+  'DefaultTermActivated',
+  { months: number; occurredAt: string }
+>;
+
+export type ConfiscationEvent =
+  | ConfiscationOrderMade
+  | TimeToPayExtensionApplied
+  | TimeToPayExtended
+  | TimeToPayExtensionRefused
+  | ConfiscationOrderVaried
+  | EnforcementReceiverAppointed
+  | PaymentReceived
+  | DefaultTermActivated;
+
+export const confiscationStream = (confiscationOrderId: string) =>
+  `confiscation-${confiscationOrderId}`;

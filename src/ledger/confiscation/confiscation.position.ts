@@ -1,0 +1,158 @@
+import Decimal from 'decimal.js';
+import { refuse } from '../../common/domain-error';
+import { Money } from '../../common/money';
+import { addMonths, isIsoDate } from '../../common/time';
+import {
+  accruedInterest,
+  InterestInput,
+  JUDGMENTS_ACT_RATES,
+  RateTable,
+} from '../recovery/interest';
+import { timeToPayRuleFor } from './confiscation.parameters';
+import type { ConfiscationState } from './confiscation.decider';
+
+/**
+ * The s.12 interest input of an order as the state records it. The suspension of each extension
+ * application runs from the day it was made to the day it was decided (or, while pending, on),
+ * but never past the end of the longest time to pay (6 months from the order; 12 before June 2015).
+ */
+export function interestInputOf(
+  state: ConfiscationState,
+  asAt: string,
+  rates: RateTable = JUDGMENTS_ACT_RATES,
+): InterestInput {
+  const order = state.order;
+  if (!order) throw new Error('interestInputOf: no confiscation order');
+  const limit = addMonths(order.orderDate, timeToPayRuleFor(order.orderDate).maxMonths);
+  return {
+    instalments: state.schedules[0].instalments,
+    revisions: state.schedules.slice(1),
+    payments: state.payments.map((p) => ({ date: p.date, amount: p.amount })),
+    suspensions: state.extensionRequests
+      .filter((r) => r.appliedAt <= limit)
+      .map((r) => ({
+        from: r.appliedAt,
+        to: r.decidedOn !== undefined && r.decidedOn < limit ? r.decidedOn : limit,
+        instalments: [r.index],
+      })),
+    asAt,
+    rates,
+  };
+}
+
+export interface PositionInstalment {
+  /** Position in the schedule, 0-based. */
+  index: number;
+  dueDate: string;
+  /** The due date first ordered (differs after an extension). */
+  originalDueDate: string;
+  amount: Money;
+  paid: Money;
+  unpaid: Money;
+  /** Unpaid after its due date, with no extension application pending for it. */
+  overdue: boolean;
+  extensionPending: boolean;
+  interest: { exact: Decimal; rounded: Money };
+}
+
+export interface OrderPosition {
+  confiscationOrderId: string;
+  orderRef: string;
+  asAt: string;
+  /** The amount ordered as at the date (after variations made by then). */
+  ordered: Money;
+  /** Everything received up to and including the date. */
+  paid: Money;
+  interestAccrued: { exact: Decimal; rounded: Money };
+  /** The part of `paid` applied to interest (payments go to principal first). */
+  interestPaid: Money;
+  /** ordered − paid + interest (rounded); paying exactly this settles the order. */
+  outstanding: Money;
+  outstandingExact: Decimal;
+  status: 'outstanding' | 'satisfied';
+  instalments: PositionInstalment[];
+  /** The earliest-due instalment with principal unpaid (it may be overdue). */
+  nextDue: { index: number; dueDate: string; unpaid: Money; overdue: boolean } | null;
+  /** Compensation is paid first out of sums recovered (s.13(6), s.55(5)). */
+  compensation?: { payee: string; amount: Money; paid: Money; outstanding: Money };
+  defaultTerm: { months: number; activated?: { months: number; on: string } };
+}
+
+/**
+ * The order "as at" a date: what was ordered, paid, the interest accrued (exact and rounded), what
+ * is outstanding, each instalment and the next one due. Pure; `GET /confiscation-orders/{id}` and
+ * the debt book read it. Events recorded with a later `occurredAt` than `asAt` do not count.
+ */
+export function orderPosition(
+  state: ConfiscationState,
+  asAt: string,
+  rates: RateTable = JUDGMENTS_ACT_RATES,
+): OrderPosition {
+  const order = state.order;
+  if (!state.exists || !order) refuse('not_found', 'No such confiscation order');
+  if (!isIsoDate(asAt)) refuse('invalid_date', 'must be a date YYYY-MM-DD', 'asAt');
+  if (asAt < order.orderDate) {
+    refuse('invalid_date', `The order was made on ${order.orderDate}, after ${asAt}`, 'asAt');
+  }
+  const result = accruedInterest(interestInputOf(state, asAt, rates));
+  const limit = addMonths(order.orderDate, timeToPayRuleFor(order.orderDate).maxMonths);
+  const pending = (index: number) =>
+    asAt <= limit &&
+    state.extensionRequests.some(
+      (r) =>
+        r.index === index &&
+        r.appliedAt <= asAt &&
+        (r.decidedOn === undefined || r.decidedOn > asAt),
+    );
+  const originalDueDate = (index: number, dueDate: string) =>
+    state.schedules.find((s) => s.instalments[index] !== undefined)?.instalments[index].dueDate ??
+    dueDate;
+
+  const instalments: PositionInstalment[] = result.perInstalment.map((x) => {
+    const extensionPending = pending(x.index);
+    return {
+      index: x.index,
+      dueDate: x.dueDate,
+      originalDueDate: originalDueDate(x.index, x.dueDate),
+      amount: x.amount,
+      paid: x.paid,
+      unpaid: x.unpaid,
+      overdue: x.unpaid.isPositive() && x.dueDate < asAt && !extensionPending,
+      extensionPending,
+      interest: x.interest,
+    };
+  });
+  const next = instalments
+    .filter((x) => x.unpaid.isPositive())
+    .sort((a, b) =>
+      a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.index - b.index,
+    )[0];
+  const compensation = order.compensation && {
+    payee: order.compensation.payee,
+    amount: order.compensation.amount,
+    paid: result.paid.min(order.compensation.amount),
+    outstanding: order.compensation.amount.minus(result.paid.min(order.compensation.amount)),
+  };
+
+  return {
+    confiscationOrderId: order.confiscationOrderId,
+    orderRef: order.orderRef,
+    asAt,
+    ordered: result.principal,
+    paid: result.paid,
+    interestAccrued: { exact: result.exact, rounded: result.rounded },
+    interestPaid: result.interestPaid,
+    outstanding: result.outstanding.rounded,
+    outstandingExact: result.outstanding.exact,
+    status: result.outstanding.rounded.isPositive() ? 'outstanding' : 'satisfied',
+    instalments,
+    nextDue: next
+      ? { index: next.index, dueDate: next.dueDate, unpaid: next.unpaid, overdue: next.overdue }
+      : null,
+    ...(compensation && { compensation }),
+    defaultTerm: {
+      months: order.defaultTermMonths,
+      ...(state.defaultTermActivated && { activated: state.defaultTermActivated }),
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { assetDecider, AssetState } from '../../assets/asset.decider';
+import { AssetCommand } from '../../assets/asset.commands';
+import { AssetEvent, assetStream } from '../../assets/asset.events';
+import { isHeld } from '../../assets/asset.state';
+import { caseAggregate } from '../../cases/case.aggregate';
+import {
+  Aggregate,
+  CommandHandler,
+  CommandOutcome,
+  LoadedAggregate,
+} from '../../command-handling/command-handler';
+import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { restraintAggregate } from '../restraint.aggregate';
+import {
+  MakeRestraintOrder,
+  RestraintAssetContext,
+  RestraintAssetFacts,
+  RestraintOrderContext,
+  VaryRestraintOrder,
+} from '../restraint.commands';
+import { RestraintState } from '../restraint.decider';
+import { RestraintEvent } from '../restraint.events';
+import {
+  AppointManagementReceiverDto,
+  DischargeRestraintOrderDto,
+  MakeRestraintOrderDto,
+  RestraintExceptionDto,
+  VaryRestraintOrderDto,
+} from './restraint.dto';
+
+/** The `asset-{id}` streams, read here for the facts a restraint order needs of its assets. */
+const assetAggregate: Aggregate<AssetCommand, AssetEvent, AssetState> = {
+  name: 'asset',
+  stream: assetStream,
+  decider: assetDecider,
+};
+
+const NO_ASSET: RestraintAssetFacts = { exists: false, caseId: '', held: false, restrainedBy: [] };
+
+@Injectable()
+export class RestraintService {
+  constructor(private readonly handler: CommandHandler) {}
+
+  async make(dto: MakeRestraintOrderDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    const previous = await this.handler.previousOutcome(envelope);
+    if (previous) return previous;
+    const restraintOrderId = uuidv7();
+    const assetIds = dto.assetIds ?? [];
+    const command: MakeRestraintOrder = {
+      type: 'MakeRestraintOrder',
+      now: envelope.now,
+      data: {
+        restraintOrderId,
+        caseId: dto.caseId,
+        subjectId: dto.subjectId,
+        orderRef: dto.orderRef,
+        court: dto.court,
+        assetIds,
+        coversAllRealisableProperty: dto.coversAllRealisableProperty ?? false,
+        exceptions: exceptionsOf(dto.exceptions),
+        occurredAt: dto.occurredAt,
+      },
+      context: await this.orderContext(dto.caseId, dto.subjectId, assetIds),
+    };
+    return this.handler.handle(restraintAggregate, restraintOrderId, command, envelope);
+  }
+
+  async vary(
+    id: string,
+    dto: VaryRestraintOrderDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    const previous = await this.handler.previousOutcome(envelope);
+    if (previous) return previous;
+    const command: VaryRestraintOrder = {
+      type: 'VaryRestraintOrder',
+      now: envelope.now,
+      data: {
+        addedAssetIds: dto.addedAssetIds,
+        removedAssetIds: dto.removedAssetIds,
+        exceptions: exceptionsOf(dto.exceptions),
+        reason: dto.reason,
+        occurredAt: dto.occurredAt,
+      },
+      context: { assets: await this.assetFacts(dto.addedAssetIds ?? []) },
+    };
+    return this.handler.handle(restraintAggregate, id, command, envelope);
+  }
+
+  discharge(
+    id: string,
+    dto: DischargeRestraintOrderDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.handler.handle(
+      restraintAggregate,
+      id,
+      {
+        type: 'DischargeRestraintOrder',
+        now: envelope.now,
+        data: { reason: dto.reason, occurredAt: dto.occurredAt },
+      },
+      envelope,
+    );
+  }
+
+  appointReceiver(
+    id: string,
+    dto: AppointManagementReceiverDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.handler.handle(
+      restraintAggregate,
+      id,
+      {
+        type: 'AppointManagementReceiver',
+        now: envelope.now,
+        data: { receiver: dto.receiver, appointedAt: dto.appointedAt, occurredAt: dto.occurredAt },
+      },
+      envelope,
+    );
+  }
+
+  async get(
+    id: string,
+  ): Promise<(LoadedAggregate<RestraintEvent, RestraintState> & { revision: bigint }) | undefined> {
+    const loaded = await this.handler.load(restraintAggregate, id);
+    if (!loaded.state.exists || loaded.revision === 'no_stream') return undefined;
+    return { ...loaded, revision: loaded.revision };
+  }
+
+  /** The case and subject named, and the assets: what `MakeRestraintOrder` decides against. */
+  private async orderContext(
+    caseId: string,
+    subjectId: string,
+    assetIds: string[],
+  ): Promise<RestraintOrderContext> {
+    const [found, assets] = await Promise.all([
+      this.handler.load(caseAggregate, caseId),
+      this.assetFacts(assetIds),
+    ]);
+    return {
+      case: { exists: found.state.exists, closed: found.state.closed },
+      subjectExists: found.state.exists && Object.hasOwn(found.state.subjects, subjectId),
+      assets,
+    };
+  }
+
+  private async assetFacts(assetIds: string[]): Promise<RestraintAssetContext> {
+    const ids = [...new Set(assetIds)];
+    const facts = await Promise.all(ids.map((assetId) => this.factsOf(assetId)));
+    return Object.fromEntries(ids.map((assetId, i) => [assetId, facts[i]]));
+  }
+
+  /**
+   * What the asset's stream says: its case, whether it is still held, and the restraint orders it
+   * is under. The restraint workflow writes those links after the order; an order it has not yet
+   * unlinked (discharged, or the asset varied out of it) no longer counts.
+   */
+  private async factsOf(assetId: string): Promise<RestraintAssetFacts> {
+    const { state } = await this.handler.load(assetAggregate, assetId);
+    if (!state.exists) return NO_ASSET;
+    const linked = await Promise.all(
+      state.restrainedBy.map(async (orderId) => {
+        const order = await this.handler.load(restraintAggregate, orderId);
+        const active =
+          order.state.exists && !order.state.discharged && order.state.assetIds.includes(assetId);
+        return active ? orderId : undefined;
+      }),
+    );
+    return {
+      exists: true,
+      caseId: state.caseId ?? '',
+      held: isHeld(state),
+      restrainedBy: linked.filter((id): id is string => id !== undefined),
+    };
+  }
+}
+
+function exceptionsOf(dtos: RestraintExceptionDto[] | undefined) {
+  return dtos?.map((x) => ({
+    purpose: x.purpose,
+    ...(x.amountPerWeek && {
+      amountPerWeek: { amount: x.amountPerWeek.amount, currency: x.amountPerWeek.currency },
+    }),
+  }));
+}
