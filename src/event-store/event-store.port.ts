@@ -42,6 +42,7 @@ export interface AppendOptions {
   /**
    * Remember the command these events answer (Idempotency-Key), written with the events where the
    * store allows it: a retried command then gets its first response even after the stream moved on.
+   * Recorded for an empty append too: a command that decided nothing must not decide again.
    */
   command?: CommandRecord;
 }

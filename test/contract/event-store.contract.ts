@@ -329,6 +329,21 @@ export function describeEventStoreContract(
         expect((await store.findCommand(key))?.response).toMatchObject({ body: 'first' });
       });
 
+      it('a command that appended nothing is recorded too, so it is not decided again', async () => {
+        const stream = newStream();
+        await store.append(stream, [event('A')]);
+        const key = uuidv4();
+        const result = await store.append(stream, [], {
+          expectedRevision: 0n,
+          command: command(key),
+        });
+        expect(result.nextExpectedRevision).toBe(0n);
+        expect(await store.findCommand(key)).toMatchObject({
+          streamId: stream,
+          nextExpectedRevision: 0n,
+        });
+      });
+
       it('an idempotent retry of the same append keeps the one record', async () => {
         const stream = newStream();
         const key = uuidv4();

@@ -111,7 +111,11 @@ export class EventStoreDbEventStore implements EventStore {
     this.assertOpen();
     const expected = options.expectedRevision ?? 'any';
     assertValidAppend(stream, events, expected);
-    if (events.length === 0) return this.checkEmptyAppend(stream, expected);
+    if (events.length === 0) {
+      const checked = await this.checkEmptyAppend(stream, expected);
+      if (options.command) await this.recordCommand(stream, options.command, checked);
+      return checked;
+    }
 
     let result: EsdbAppendResult;
     try {

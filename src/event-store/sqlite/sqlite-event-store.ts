@@ -188,8 +188,8 @@ export class SqliteEventStore implements EventStore {
   /** Runs inside the group transaction, within its own savepoint. */
   private applyAppend(pending: PendingAppend, recordedAt: string): AppendResult {
     const result = this.appendEvents(pending, recordedAt);
-    if (pending.command && pending.events.length > 0)
-      this.recordCommand(pending, result, recordedAt);
+    // Recorded even when empty: a command that decided nothing must not decide again on retry.
+    if (pending.command) this.recordCommand(pending, result, recordedAt);
     return result;
   }
 

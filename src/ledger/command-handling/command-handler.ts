@@ -148,7 +148,7 @@ export class CommandHandler {
       }
       const events = aggregate.decider.decide(command, loaded.state);
       const types = events.map((e) => e.type);
-      if (events.length === 0) {
+      if (events.length === 0 && !envelope.idempotency) {
         const revision = loaded.revision === 'no_stream' ? -1n : loaded.revision;
         return {
           id,
@@ -159,7 +159,7 @@ export class CommandHandler {
           replayed: false,
         };
       }
-      const created = loaded.revision === 'no_stream';
+      const created = loaded.revision === 'no_stream' && events.length > 0;
       try {
         const result = await this.store.append(stream, this.toEventData(stream, events, envelope), {
           expectedRevision: loaded.revision,

@@ -1,0 +1,10 @@
+import { Aggregate } from '../command-handling/command-handler';
+import { AssetCommand } from './asset.commands';
+import { assetDecider, AssetState } from './asset.decider';
+import { AssetEvent, assetStream } from './asset.events';
+
+export const assetAggregate: Aggregate<AssetCommand, AssetEvent, AssetState> = {
+  name: 'asset',
+  stream: assetStream,
+  decider: assetDecider,
+};

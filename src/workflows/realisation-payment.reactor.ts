@@ -1,0 +1,64 @@
+import { Logger } from '@nestjs/common';
+import { v5 as uuidv5 } from 'uuid';
+import { DomainError } from '../common/domain-error';
+import { MoneyJson } from '../common/money';
+import { RecordedEvent } from '../event-store/event-store.port';
+import { CommandHandler } from '../ledger/command-handling/command-handler';
+import { confiscationAggregate } from '../ledger/confiscation/confiscation.aggregate';
+import { reactionEnvelope } from './reaction-envelope';
+import { Reactor } from './reactor';
+
+const NAME = 'realisation-payment';
+const RECEIPT_NAMESPACE = 'c2a4e6f8-1b3d-5e7f-9a0c-2d4f6b8e0a1c';
+
+/**
+ * An asset realised towards a confiscation order → PaymentReceived on that order for the net
+ * proceeds (method asset_realisation). The receipt id derives from the realisation event, so the
+ * payment is written once however often the event is seen.
+ */
+export class RealisationPaymentReactor implements Reactor {
+  readonly name = NAME;
+  readonly filter = { eventTypePrefixes: ['AssetRealised'] };
+  private readonly logger = new Logger('RealisationPayment');
+
+  constructor(private readonly handler: CommandHandler) {}
+
+  async handle(event: RecordedEvent): Promise<void> {
+    if (event.type !== 'AssetRealised') return;
+    const data = event.data as unknown as {
+      netProceeds: MoneyJson;
+      confiscationOrderId?: string;
+      occurredAt?: string;
+    };
+    if (!data.confiscationOrderId) return;
+    const assetId = event.streamId.slice('asset-'.length);
+    const envelope = reactionEnvelope(NAME, event, data.confiscationOrderId);
+    try {
+      await this.handler.handle(
+        confiscationAggregate,
+        data.confiscationOrderId,
+        {
+          type: 'ReceivePayment',
+          now: envelope.now,
+          data: {
+            receiptId: uuidv5(event.id, RECEIPT_NAMESPACE),
+            amount: data.netProceeds,
+            method: 'asset_realisation',
+            assetId,
+            reference: `Realisation of asset ${assetId}`,
+            occurredAt: data.occurredAt,
+          },
+        },
+        envelope,
+      );
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'already_exists') return; // paid already
+      if (!(error instanceof DomainError)) throw error;
+      // Not payable as recorded (order unknown, or more than is owed): finance reconciles it as an
+      // exception (a realisation linked to an order without its payment).
+      this.logger.warn(
+        `payment for realisation of ${assetId} into order ${data.confiscationOrderId} refused: ${error.code}: ${error.message}`,
+      );
+    }
+  }
+}
