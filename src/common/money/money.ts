@@ -72,8 +72,8 @@ export class Money {
   }
 
   /**
-   * A money value from code. Refuses (`invalid_money`) an unknown currency (field `field ??
-   * 'currency'`), a non-finite or malformed amount, or more decimals than the currency allows
+   * A money value from code. Refuses (`invalid_money`) an unknown currency (field
+   * `${field}.currency`, or `currency`), a non-finite or malformed amount, or more decimals than the currency allows
    * (field `${field}.amount`, or `amount`).
    */
   static of(amount: Decimal.Value, currency: string, field?: string): Money {
@@ -82,7 +82,7 @@ export class Money {
       refuse(
         'invalid_money',
         `unknown ISO 4217 currency ${JSON.stringify(currency)}`,
-        field ?? 'currency',
+        sub(field, 'currency'),
       );
     }
     const d = toDecimal(amount);
@@ -113,7 +113,7 @@ export class Money {
     const amount = raw.amount;
     const currency = raw.currency;
     if (typeof currency !== 'string') {
-      refuse('invalid_money', 'currency must be an ISO 4217 code string', field ?? 'currency');
+      refuse('invalid_money', 'currency must be an ISO 4217 code string', sub(field, 'currency'));
     }
     if (typeof amount !== 'string' || !DECIMAL_STRING.test(amount)) {
       refuse(

@@ -102,9 +102,9 @@ describe('Money', () => {
       ['too many decimals for GBP', { amount: '10.001', currency: 'GBP' }, 'declared.amount'],
       ['any decimals for JPY', { amount: '10.5', currency: 'JPY' }, 'declared.amount'],
       ['four decimals for KWD', { amount: '1.0001', currency: 'KWD' }, 'declared.amount'],
-      ['unknown currency', { amount: '10', currency: 'ZZZ' }, 'declared'],
-      ['lower-case currency', { amount: '10', currency: 'gbp' }, 'declared'],
-      ['missing currency', { amount: '10' }, 'declared'],
+      ['unknown currency', { amount: '10', currency: 'ZZZ' }, 'declared.currency'],
+      ['lower-case currency', { amount: '10', currency: 'gbp' }, 'declared.currency'],
+      ['missing currency', { amount: '10' }, 'declared.currency'],
       ['not an object', '10 GBP', 'declared'],
       ['null', null, 'declared'],
     ];

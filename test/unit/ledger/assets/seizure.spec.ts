@@ -339,7 +339,7 @@ describe('AssetSeized', () => {
   describe('invalid money', () => {
     it.each([
       ['a JS number', { amount: 1500 as unknown as string, currency: 'GBP' }, 'declared.amount'],
-      ['an unknown currency', { amount: '1500.00', currency: 'XYZ' }, 'declared'],
+      ['an unknown currency', { amount: '1500.00', currency: 'XYZ' }, 'declared.currency'],
       ['too many decimals', { amount: '1500.001', currency: 'GBP' }, 'declared.amount'],
       ['a negative amount', { amount: '-1500.00', currency: 'GBP' }, 'declared.amount'],
       ['zero', { amount: '0.00', currency: 'GBP' }, 'declared.amount'],
