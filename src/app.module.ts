@@ -6,9 +6,13 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
+import { AssetsModule } from './ledger/assets/assets.module';
 import { CasesModule } from './ledger/cases/cases.module';
+import { ConfiscationModule } from './ledger/confiscation/confiscation.module';
 import { DevelopmentIdentityMiddleware } from './ledger/http/development-identity.middleware';
 import { LedgerModule } from './ledger/ledger.module';
+import { WorkflowsModule } from './workflows/workflows.module';
+import { RestraintModule } from './ledger/restraint/restraint.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -16,7 +20,16 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       global: true,
-      imports: [EventStoreModule.forRoot(config, store), HealthModule, LedgerModule, CasesModule],
+      imports: [
+        EventStoreModule.forRoot(config, store),
+        HealthModule,
+        LedgerModule,
+        CasesModule,
+        AssetsModule,
+        RestraintModule,
+        ConfiscationModule,
+        WorkflowsModule,
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -16,7 +16,7 @@ export function reactionEnvelope(
 ): CommandEnvelope {
   const commandId = uuidv5(`${reactor}|${source.id}|${key}`, REACTION_NAMESPACE);
   const text = (name: string) =>
-    typeof source.metadata[name] === 'string' ? (source.metadata[name]) : undefined;
+    typeof source.metadata[name] === 'string' ? source.metadata[name] : undefined;
   const role = text('role');
   return {
     commandId,

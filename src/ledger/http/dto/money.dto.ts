@@ -18,12 +18,16 @@ export class MoneyDto {
 export class CryptoDto {
   @ApiProperty({ example: 'BTC' })
   @IsString()
-  @Matches(/^[A-Z0-9]{2,10}$/, { message: 'symbol must be 2 to 10 capital letters or digits, e.g. BTC' })
+  @Matches(/^[A-Z0-9]{2,10}$/, {
+    message: 'symbol must be 2 to 10 capital letters or digits, e.g. BTC',
+  })
   symbol!: string;
 
   @ApiProperty({ example: '0.53100000', description: 'Decimal string, up to 18 places' })
   @IsString({ message: 'quantity must be a decimal string, not a number' })
-  @Matches(/^\d{1,18}(\.\d{1,18})?$/, { message: 'quantity must be a decimal string with up to 18 places' })
+  @Matches(/^\d{1,18}(\.\d{1,18})?$/, {
+    message: 'quantity must be a decimal string with up to 18 places',
+  })
   quantity!: string;
 }
 

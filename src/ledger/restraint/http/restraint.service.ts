@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { assetDecider, AssetState } from '../../assets/asset.decider';
-import { AssetCommand } from '../../assets/asset.commands';
-import { AssetEvent, assetStream } from '../../assets/asset.events';
+import { assetAggregate } from '../../assets/asset.aggregate';
 import { isHeld } from '../../assets/asset.state';
 import { caseAggregate } from '../../cases/case.aggregate';
 import {
-  Aggregate,
   CommandHandler,
   CommandOutcome,
   LoadedAggregate,
@@ -29,13 +26,6 @@ import {
   RestraintExceptionDto,
   VaryRestraintOrderDto,
 } from './restraint.dto';
-
-/** The `asset-{id}` streams, read here for the facts a restraint order needs of its assets. */
-const assetAggregate: Aggregate<AssetCommand, AssetEvent, AssetState> = {
-  name: 'asset',
-  stream: assetStream,
-  decider: assetDecider,
-};
 
 const NO_ASSET: RestraintAssetFacts = { exists: false, caseId: '', held: false, restrainedBy: [] };
 

@@ -1,0 +1,318 @@
+import { Body, Controller, Get, NotFoundException, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ProblemDto } from '../../../common/http/problem.dto';
+import { ProblemException } from '../../../common/http/problem.exception';
+import { isIsoDate } from '../../../common/time';
+import { CommandEnvelope, Role } from '../../command-handling/command-metadata';
+import { HistoryEntry } from '../../history/stream-history';
+import { ApiCommand } from '../../http/api-command.decorator';
+import { Envelope } from '../../http/command-envelope';
+import { CommandResponse, sendOutcome } from '../../http/command-response';
+import { CryptoDto, MoneyDto } from '../../http/dto/money.dto';
+import { IdParam } from '../../http/id-param';
+import { AccountDto } from './asset-fields';
+import { SeizeAssetDto } from './asset.dto';
+import { AssetService } from './asset.service';
+import { AssetSummary, protectHistoryEntry, toAssetSummary } from './asset.summary';
+import {
+  ApplyForForfeitureDto,
+  DestroyAssetDto,
+  ForfeitAssetDto,
+  GiveForfeitureNoticeDto,
+  ObjectToForfeitureDto,
+  RealiseAssetDto,
+  RefuseForfeitureDto,
+  ReleaseAssetDto,
+  VoidRecordDto,
+} from './disposal.dto';
+import {
+  ChangeLegalBasisDto,
+  OrderDetentionDto,
+  TransferCustodyDto,
+  ValueAssetDto,
+  WithdrawValuationDto,
+} from './holding.dto';
+
+/** Who may call each route (api.md, "Routes"). */
+const ROLES = {
+  seize: ['investigator', 'supervisor'],
+  legalBasis: ['investigator', 'supervisor'],
+  custody: ['investigator', 'supervisor'],
+  detention: ['investigator', 'court_liaison'],
+  value: ['investigator', 'court_liaison', 'supervisor'],
+  withdrawValuation: ['supervisor'],
+  forfeitureTrack: ['investigator', 'court_liaison'],
+  forfeit: ['court_liaison'],
+  refuseForfeiture: ['court_liaison'],
+  realise: ['finance', 'court_liaison'],
+  release: ['investigator', 'supervisor'],
+  destroy: ['supervisor'],
+  void: ['supervisor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** `{ assetId, events }`: the asset's events in order, as `GET .../history` answers. */
+export class AssetHistory {
+  @ApiProperty({ format: 'uuid' })
+  assetId!: string;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'revision, position, eventId, type, data, occurredAt, recordedAt, actor, agency, role, commandId, correlationId, causationId, schemaVersion',
+  })
+  events!: HistoryEntry[];
+}
+
+@ApiTags('assets')
+@ApiExtraModels(MoneyDto, CryptoDto, AccountDto, ProblemDto)
+@Controller('assets')
+export class AssetController {
+  constructor(private readonly assets: AssetService) {}
+
+  @Post()
+  @ApiCommand('Record a seizure (AssetSeized)', [...ROLES.seize], { creates: true })
+  async seize(
+    @Body() dto: SeizeAssetDto,
+    @Envelope([...ROLES.seize]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.seize(dto, envelope));
+  }
+
+  @Post(':assetId/legal-basis')
+  @ApiCommand('Change the power the asset is held under', [...ROLES.legalBasis])
+  async changeLegalBasis(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: ChangeLegalBasisDto,
+    @Envelope([...ROLES.legalBasis]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.changeLegalBasis(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/custody-transfers')
+  @ApiCommand('Move custody', [...ROLES.custody])
+  async transferCustody(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: TransferCustodyDto,
+    @Envelope([...ROLES.custody]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.transferCustody(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/detentions')
+  @ApiCommand('Record the initial detention or an extension order', [...ROLES.detention])
+  async orderDetention(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: OrderDetentionDto,
+    @Envelope([...ROLES.detention]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.orderDetention(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/valuations')
+  @ApiCommand('Add a valuation (its id is generated; GET /assets/{assetId} lists it)', [
+    ...ROLES.value,
+  ])
+  async value(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: ValueAssetDto,
+    @Envelope([...ROLES.value]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.value(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/valuations/:valuationId/withdrawal')
+  @ApiCommand('Withdraw a valuation', [...ROLES.withdrawValuation])
+  async withdrawValuation(
+    @IdParam('assetId') assetId: string,
+    @IdParam('valuationId') valuationId: string,
+    @Body() dto: WithdrawValuationDto,
+    @Envelope([...ROLES.withdrawValuation]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(
+      response,
+      await this.assets.withdrawValuation(assetId, valuationId, dto, envelope),
+    );
+  }
+
+  @Post(':assetId/forfeiture-notices')
+  @ApiCommand('Give a forfeiture notice (s.297A cash, s.303Z9 accounts)', [
+    ...ROLES.forfeitureTrack,
+  ])
+  async giveForfeitureNotice(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: GiveForfeitureNoticeDto,
+    @Envelope([...ROLES.forfeitureTrack]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.giveForfeitureNotice(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/forfeiture-objections')
+  @ApiCommand('Record an objection to a forfeiture notice (the notice lapses)', [
+    ...ROLES.forfeitureTrack,
+  ])
+  async objectToForfeiture(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: ObjectToForfeitureDto,
+    @Envelope([...ROLES.forfeitureTrack]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.objectToForfeiture(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/forfeiture-applications')
+  @ApiCommand('Record an application for forfeiture', [...ROLES.forfeitureTrack])
+  async applyForForfeiture(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: ApplyForForfeitureDto,
+    @Envelope([...ROLES.forfeitureTrack]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.applyForForfeiture(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/forfeiture')
+  @ApiCommand('Record a forfeiture (by order or by notice)', [...ROLES.forfeit])
+  async forfeit(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: ForfeitAssetDto,
+    @Envelope([...ROLES.forfeit]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.forfeit(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/forfeiture-refusal')
+  @ApiCommand('Record that the court refused forfeiture', [...ROLES.refuseForfeiture])
+  async refuseForfeiture(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: RefuseForfeitureDto,
+    @Envelope([...ROLES.refuseForfeiture]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.refuseForfeiture(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/realisation')
+  @ApiCommand('Record the sale proceeds (net proceeds are computed)', [...ROLES.realise])
+  async realise(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: RealiseAssetDto,
+    @Envelope([...ROLES.realise]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.realise(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/release')
+  @ApiCommand('Release or return the asset', [...ROLES.release])
+  async release(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: ReleaseAssetDto,
+    @Envelope([...ROLES.release]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.release(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/destruction')
+  @ApiCommand('Record the destruction of the asset', [...ROLES.destroy])
+  async destroy(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: DestroyAssetDto,
+    @Envelope([...ROLES.destroy]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.destroy(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/void')
+  @ApiCommand('Void a mistaken record (it leaves every total, keeps its history)', [...ROLES.void])
+  async voidRecord(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: VoidRecordDto,
+    @Envelope([...ROLES.void]) envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.voidRecord(assetId, dto, envelope));
+  }
+
+  @Get(':assetId')
+  @ApiOperation({
+    summary:
+      'An asset as it stands: status, legal basis, custody, valuations, detention expiry, forfeiture, restraint',
+  })
+  @ApiQuery({
+    name: 'asAt',
+    required: false,
+    description: 'YYYY-MM-DD: the current valuation as at that date',
+  })
+  @ApiOkResponse({ type: AssetSummary, description: 'ETag: the revision' })
+  @ApiResponse({
+    status: 404,
+    description: 'No such asset',
+    content: {
+      'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } },
+    },
+  })
+  async get(
+    @IdParam('assetId') assetId: string,
+    @Query('asAt') asAt: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AssetSummary> {
+    const date = asAtDate(asAt);
+    const found = await this.assets.get(assetId);
+    if (!found) throw new NotFoundException(`No asset ${assetId}`);
+    response.setHeader('ETag', `"${found.revision}"`);
+    response.setHeader('X-Ledger-Position', found.position.toString());
+    return toAssetSummary(assetId, found.state, found.revision, date);
+  }
+
+  @Get(':assetId/history')
+  @ApiOperation({
+    summary:
+      'The events of the asset in order, with recorded time, actor and agency (confidential intelligence reads [protected])',
+  })
+  @ApiOkResponse({ type: AssetHistory, description: 'ETag: the revision of the last event' })
+  @ApiResponse({
+    status: 404,
+    description: 'No such asset',
+    content: {
+      'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } },
+    },
+  })
+  async history(
+    @IdParam('assetId') assetId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AssetHistory> {
+    const events = await this.assets.history(assetId);
+    if (events.length === 0) throw new NotFoundException(`No asset ${assetId}`);
+    const last = events[events.length - 1];
+    response.setHeader('ETag', `"${last.revision}"`);
+    response.setHeader('X-Ledger-Position', last.position);
+    return { assetId, events: events.map(protectHistoryEntry) };
+  }
+}
+
+/** `?asAt=YYYY-MM-DD`, or a 400 naming `asAt`. */
+function asAtDate(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (isIsoDate(value)) return value;
+  throw ProblemException.validation([{ path: 'asAt', message: 'must be a date, YYYY-MM-DD' }]);
+}

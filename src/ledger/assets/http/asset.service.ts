@@ -1,0 +1,336 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { refuse } from '../../../common/domain-error';
+import { CryptoJson, MoneyJson } from '../../../common/money';
+import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
+import { caseAggregate } from '../../cases/case.aggregate';
+import { CommandHandler, CommandOutcome } from '../../command-handling/command-handler';
+import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { HistoryEntry, streamHistory } from '../../history/stream-history';
+import { CryptoDto, FxRateDto, MoneyDto } from '../../http/dto/money.dto';
+import { exhibitStream, Reservations } from '../../reservations/reservations';
+import { UpcasterRegistry } from '../../upcasting/upcaster-registry';
+import { assetAggregate } from '../asset.aggregate';
+import { AssetCommand, SeizeAsset } from '../asset.commands';
+import { AssetState } from '../asset.decider';
+import { assetStream, Declared, RateUsed } from '../asset.events';
+import { AccountDto } from './asset-fields';
+import { SeizeAssetDto } from './asset.dto';
+import {
+  ApplyForForfeitureDto,
+  DestroyAssetDto,
+  ForfeitAssetDto,
+  GiveForfeitureNoticeDto,
+  ObjectToForfeitureDto,
+  RealiseAssetDto,
+  RefuseForfeitureDto,
+  ReleaseAssetDto,
+  VoidRecordDto,
+} from './disposal.dto';
+import {
+  ChangeLegalBasisDto,
+  OrderDetentionDto,
+  TransferCustodyDto,
+  ValueAssetDto,
+  WithdrawValuationDto,
+} from './holding.dto';
+
+/** Data of an asset command, without `context` (added by the service where a rule needs it). */
+type DataOf<T extends AssetCommand['type']> = Extract<AssetCommand, { type: T }>['data'];
+
+/**
+ * The asset routes: each turns its DTO into the asset command (plain JSON, absent fields left
+ * out) and lets the one command handler decide and append. A seizure also reserves its exhibit
+ * reference within the acting agency, after the command is known to be acceptable.
+ */
+@Injectable()
+export class AssetService {
+  constructor(
+    private readonly handler: CommandHandler,
+    private readonly reservations: Reservations,
+    private readonly upcasters: UpcasterRegistry,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async seize(dto: SeizeAssetDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    const previous = await this.handler.previousOutcome(envelope);
+    if (previous) return previous;
+    const found = await this.handler.load(caseAggregate, dto.caseId);
+    const exhibitRef = dto.exhibitRef.trim();
+    const command = (assetId: string): SeizeAsset => ({
+      type: 'SeizeAsset',
+      now: envelope.now,
+      data: {
+        assetId,
+        caseId: dto.caseId,
+        exhibitRef,
+        power: dto.power,
+        category: dto.category,
+        description: dto.description,
+        ...present({ seizedFrom: dto.seizedFrom }),
+        location: dto.location,
+        custodyLocation: dto.custodyLocation,
+        ...(dto.declared && { declared: declaredJson(dto.declared) }),
+        ...(dto.cashBreakdown && { cashBreakdown: dto.cashBreakdown.map(moneyJson) }),
+        ...(dto.fx && { fx: dto.fx.map(rateJson) }),
+        ...(dto.listedAggregate && { listedAggregate: moneyJson(dto.listedAggregate) }),
+        ...(dto.intelligence && {
+          intelligence: {
+            sourceType: dto.intelligence.sourceType,
+            reference: dto.intelligence.reference,
+            confidential: dto.intelligence.confidential,
+          },
+        }),
+        ...present({ occurredAt: dto.occurredAt }),
+        context: { case: { exists: found.state.exists, closed: found.state.closed } },
+      },
+    });
+    const proposedId = uuidv7();
+    this.handler.assertAccepted(assetAggregate, command(proposedId));
+    if (dto.seizedFrom && !Object.hasOwn(found.state.subjects, dto.seizedFrom)) {
+      refuse('not_found', `No subject ${dto.seizedFrom} on the case`, 'seizedFrom');
+    }
+    const agency = envelope.actor.agency;
+    const assetId = await this.reservations.reserve(
+      {
+        stream: exhibitStream(agency, exhibitRef),
+        describe: `exhibit reference ${exhibitRef} (${agency})`,
+        ownerId: proposedId,
+        code: 'exhibit_ref_taken',
+        field: 'exhibitRef',
+      },
+      envelope,
+    );
+    return this.handler.handle(assetAggregate, assetId, command(assetId), envelope);
+  }
+
+  changeLegalBasis(
+    assetId: string,
+    dto: ChangeLegalBasisDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'ChangeLegalBasis', envelope, {
+      to: dto.to,
+      reason: dto.reason,
+      ...(dto.fx && { fx: dto.fx.map(rateJson) }),
+      ...(dto.listedAggregate && { listedAggregate: moneyJson(dto.listedAggregate) }),
+      ...present({ occurredAt: dto.occurredAt }),
+    });
+  }
+
+  transferCustody(
+    assetId: string,
+    dto: TransferCustodyDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'TransferCustody', envelope, {
+      to: dto.to,
+      reason: dto.reason,
+      ...present({ sealNumber: dto.sealNumber, occurredAt: dto.occurredAt }),
+    });
+  }
+
+  orderDetention(
+    assetId: string,
+    dto: OrderDetentionDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'OrderDetention', envelope, {
+      kind: dto.kind,
+      ...present({
+        orderRef: dto.orderRef,
+        court: dto.court,
+        authorisedBy: dto.authorisedBy,
+        seniorOfficerAuthority: dto.seniorOfficerAuthority,
+        startsAt: dto.startsAt,
+        expiresAt: dto.expiresAt,
+        lateReason: dto.lateReason,
+        occurredAt: dto.occurredAt,
+      }),
+    });
+  }
+
+  value(assetId: string, dto: ValueAssetDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    return this.send(assetId, 'ValueAsset', envelope, {
+      valuationId: uuidv7(),
+      basis: dto.basis,
+      value: valueJson(dto.value),
+      ...(dto.fx && { fx: rateJson(dto.fx) }),
+      valuedAsAt: dto.valuedAsAt,
+      valuer: dto.valuer,
+      ...(dto.costsOfSale && { costsOfSale: moneyJson(dto.costsOfSale) }),
+      ...present({ notes: dto.notes, occurredAt: dto.occurredAt }),
+    });
+  }
+
+  withdrawValuation(
+    assetId: string,
+    valuationId: string,
+    dto: WithdrawValuationDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'WithdrawValuation', envelope, {
+      valuationId,
+      reason: dto.reason,
+      ...present({ occurredAt: dto.occurredAt }),
+    });
+  }
+
+  giveForfeitureNotice(
+    assetId: string,
+    dto: GiveForfeitureNoticeDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'GiveForfeitureNotice', envelope, {
+      noticeRef: dto.noticeRef,
+      ...present({
+        givenAt: dto.givenAt,
+        objectionDeadline: dto.objectionDeadline,
+        occurredAt: dto.occurredAt,
+      }),
+    });
+  }
+
+  objectToForfeiture(
+    assetId: string,
+    dto: ObjectToForfeitureDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'ObjectToForfeiture', envelope, {
+      objector: dto.objector,
+      ...present({ receivedAt: dto.receivedAt, occurredAt: dto.occurredAt }),
+    });
+  }
+
+  applyForForfeiture(
+    assetId: string,
+    dto: ApplyForForfeitureDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'ApplyForForfeiture', envelope, {
+      court: dto.court,
+      ...present({ appliedAt: dto.appliedAt, occurredAt: dto.occurredAt }),
+    });
+  }
+
+  forfeit(
+    assetId: string,
+    dto: ForfeitAssetDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'ForfeitAsset', envelope, {
+      route: dto.route,
+      ...(dto.amount && { amount: moneyJson(dto.amount) }),
+      ...(dto.fx && { fx: rateJson(dto.fx) }),
+      ...present({ orderRef: dto.orderRef, court: dto.court, occurredAt: dto.occurredAt }),
+    });
+  }
+
+  refuseForfeiture(
+    assetId: string,
+    dto: RefuseForfeitureDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'RefuseForfeiture', envelope, {
+      court: dto.court,
+      reason: dto.reason,
+      ...present({ outcome: dto.outcome, occurredAt: dto.occurredAt }),
+    });
+  }
+
+  realise(
+    assetId: string,
+    dto: RealiseAssetDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'RealiseAsset', envelope, {
+      grossProceeds: moneyJson(dto.grossProceeds),
+      costs: moneyJson(dto.costs),
+      realisedBy: dto.realisedBy,
+      ...present({ confiscationOrderId: dto.confiscationOrderId, occurredAt: dto.occurredAt }),
+    });
+  }
+
+  release(
+    assetId: string,
+    dto: ReleaseAssetDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'ReleaseAsset', envelope, {
+      reason: dto.reason,
+      releasedTo: dto.releasedTo,
+      ...present({ occurredAt: dto.occurredAt }),
+    });
+  }
+
+  destroy(
+    assetId: string,
+    dto: DestroyAssetDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'DestroyAsset', envelope, {
+      reason: dto.reason,
+      authority: dto.authority,
+      ...present({ occurredAt: dto.occurredAt }),
+    });
+  }
+
+  voidRecord(
+    assetId: string,
+    dto: VoidRecordDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'VoidRecord', envelope, {
+      reason: dto.reason,
+      ...present({ occurredAt: dto.occurredAt }),
+    });
+  }
+
+  async get(
+    assetId: string,
+  ): Promise<{ state: AssetState; revision: bigint; position: bigint } | undefined> {
+    const loaded = await this.handler.load(assetAggregate, assetId);
+    if (!loaded.state.exists || loaded.revision === 'no_stream') return undefined;
+    return { state: loaded.state, revision: loaded.revision, position: loaded.position ?? 0n };
+  }
+
+  history(assetId: string): Promise<HistoryEntry[]> {
+    return streamHistory(this.store, this.upcasters, assetStream(assetId));
+  }
+
+  private send<T extends AssetCommand['type']>(
+    assetId: string,
+    type: T,
+    envelope: CommandEnvelope,
+    data: DataOf<T>,
+  ): Promise<CommandOutcome> {
+    const command = { type, now: envelope.now, data } as Extract<AssetCommand, { type: T }>;
+    return this.handler.handle(assetAggregate, assetId, command, envelope);
+  }
+}
+
+/** The object without its null or undefined properties (a JSON null reads as absent). */
+function present<T extends object>(o: T): { [K in keyof T]?: NonNullable<T[K]> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as {
+    [K in keyof T]?: NonNullable<T[K]>;
+  };
+}
+
+function moneyJson(m: MoneyDto): MoneyJson {
+  return { amount: m.amount, currency: m.currency };
+}
+
+function rateJson(r: FxRateDto): RateUsed {
+  return { currency: r.currency, rateToGbp: r.rateToGbp, source: r.source, asAt: r.asAt };
+}
+
+function valueJson(v: MoneyDto | CryptoDto): MoneyJson | CryptoJson {
+  return v instanceof CryptoDto ? { symbol: v.symbol, quantity: v.quantity } : moneyJson(v);
+}
+
+function declaredJson(d: MoneyDto | CryptoDto | AccountDto): Declared {
+  if (d instanceof AccountDto) {
+    return { institution: d.institution, accountRef: d.accountRef, balance: moneyJson(d.balance) };
+  }
+  return valueJson(d);
+}

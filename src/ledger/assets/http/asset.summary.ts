@@ -1,0 +1,365 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CryptoJson, MoneyJson } from '../../../common/money';
+import { HistoryEntry } from '../../history/stream-history';
+import { Category, Declared, Intelligence, Power, RateUsed, ValuationBasis } from '../asset.events';
+import { isAccountJson, isCryptoJson } from '../asset.rules';
+import {
+  ASSET_STATUSES,
+  AssetState,
+  AssetStatus,
+  currentValuation,
+  DetentionState,
+  ForfeitureState,
+  isHeld,
+  ValuationRecord,
+} from '../asset.state';
+
+/** What a confidential intelligence reference reads as wherever it may not be shown. */
+export const PROTECTED = '[protected]';
+
+/**
+ * A seizure's intelligence as it may be shown: a confidential source's reference reads
+ * `[protected]`. (Who may see it in full is decided when authentication lands; until then nobody.)
+ */
+export function protectIntelligence(intelligence: Intelligence): Intelligence {
+  return {
+    sourceType: intelligence.sourceType,
+    reference: intelligence.confidential ? PROTECTED : intelligence.reference,
+    confidential: intelligence.confidential,
+  };
+}
+
+/** A history entry with a confidential intelligence reference replaced by `[protected]`. */
+export function protectHistoryEntry(entry: HistoryEntry): HistoryEntry {
+  const intelligence = entry.data.intelligence;
+  if (typeof intelligence !== 'object' || intelligence === null || Array.isArray(intelligence)) {
+    return entry;
+  }
+  const i = intelligence as unknown as Intelligence;
+  if (i.confidential === false) return entry;
+  const protectedIntelligence = { ...i, confidential: true, reference: PROTECTED };
+  return {
+    ...entry,
+    data: { ...entry.data, intelligence: protectedIntelligence },
+  };
+}
+
+export class LegalBasisView {
+  @ApiProperty({ example: 'POCA_S294_CASH' })
+  power!: Power;
+
+  @ApiProperty({
+    example: '2026-11-27T10:00:00.000Z',
+    description: 'When it came under this power (seizure or the last change)',
+  })
+  since!: string;
+}
+
+export class IntelligenceView {
+  @ApiProperty({ example: 'retail partner' })
+  sourceType!: string;
+
+  @ApiProperty({
+    example: '[protected]',
+    description: 'A confidential reference reads [protected]',
+  })
+  reference!: string;
+
+  @ApiProperty()
+  confidential!: boolean;
+}
+
+export class CurrentValuationView {
+  @ApiPropertyOptional({
+    example: '2026-11-30',
+    description: 'The date asked for (?asAt=); absent: everything recorded',
+  })
+  asAt?: string;
+
+  @ApiProperty({ enum: ['valuation', 'declared'] })
+  source!: 'valuation' | 'declared';
+
+  @ApiPropertyOptional({ description: 'The value in its own currency or units' })
+  value?: MoneyJson | CryptoJson;
+
+  @ApiProperty({ example: { amount: '10708.75', currency: 'GBP' } })
+  gbpValue!: MoneyJson;
+
+  @ApiPropertyOptional({ description: 'The rate used for the sterling value' })
+  fx?: RateUsed;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  valuationId?: string;
+
+  @ApiPropertyOptional({ example: 'market' })
+  basis?: ValuationBasis;
+
+  @ApiPropertyOptional()
+  valuer?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-28' })
+  valuedAsAt?: string;
+}
+
+export class ValuationView {
+  @ApiProperty({ format: 'uuid' })
+  valuationId!: string;
+
+  @ApiProperty({ example: 'market' })
+  basis!: ValuationBasis;
+
+  @ApiProperty({ description: 'Money, or a cryptoasset quantity' })
+  value!: MoneyJson | CryptoJson;
+
+  @ApiProperty()
+  gbpValue!: MoneyJson;
+
+  @ApiPropertyOptional()
+  fx?: RateUsed;
+
+  @ApiProperty({ example: '2026-11-28' })
+  valuedAsAt!: string;
+
+  @ApiProperty()
+  valuer!: string;
+
+  @ApiPropertyOptional()
+  costsOfSale?: MoneyJson;
+
+  @ApiPropertyOptional()
+  notes?: string;
+
+  @ApiProperty({ description: 'When the valuation was made (its occurredAt)' })
+  occurredAt!: string;
+
+  @ApiProperty()
+  withdrawn!: boolean;
+
+  @ApiPropertyOptional()
+  withdrawnReason?: string;
+}
+
+export class DetentionView {
+  @ApiProperty({ description: 'Start of the first detention: the 2-year (3-year crypto) clock' })
+  firstStartedAt!: string;
+
+  @ApiProperty()
+  startsAt!: string;
+
+  @ApiProperty({ example: '2026-12-01T10:00:00.000Z' })
+  expiresAt!: string;
+
+  @ApiProperty({ enum: ['initial', 'extension'] })
+  kind!: string;
+
+  @ApiPropertyOptional()
+  orderRef?: string;
+
+  @ApiProperty({ description: 'Detentions recorded (the initial one and extension orders)' })
+  orders!: number;
+}
+
+/** `GET /assets/{assetId}`: the asset as it stands. */
+export class AssetSummary {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '4', description: "The stream's revision; also the ETag" })
+  revision!: string;
+
+  @ApiProperty({ description: 'The number of events on the asset' })
+  historyLength!: number;
+
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+
+  @ApiProperty({ example: 'JDS/1' })
+  exhibitRef!: string;
+
+  @ApiProperty({ example: 'cash' })
+  category!: Category;
+
+  @ApiProperty()
+  description!: string;
+
+  @ApiProperty({ enum: ASSET_STATUSES })
+  status!: AssetStatus;
+
+  @ApiProperty({
+    description: 'Still held (false once released, realised, destroyed, voided or paid over)',
+  })
+  held!: boolean;
+
+  @ApiProperty({ type: LegalBasisView })
+  legalBasis!: LegalBasisView;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The subject it was taken from' })
+  seizedFrom?: string;
+
+  @ApiProperty()
+  seizedAt!: string;
+
+  @ApiProperty()
+  location!: string;
+
+  @ApiProperty()
+  custodyLocation!: string;
+
+  @ApiPropertyOptional({ description: 'Money, a cryptoasset quantity, or an account' })
+  declared?: Declared;
+
+  @ApiPropertyOptional({ description: 'The declared amount in sterling, when known' })
+  declaredGbp?: MoneyJson;
+
+  @ApiPropertyOptional()
+  cashBreakdown?: MoneyJson[];
+
+  @ApiPropertyOptional()
+  listedAggregateGbp?: MoneyJson;
+
+  @ApiProperty({ description: 'Every exchange rate recorded on the asset, one per currency' })
+  fx!: RateUsed[];
+
+  @ApiPropertyOptional({ type: IntelligenceView })
+  intelligence?: IntelligenceView;
+
+  @ApiProperty({ type: CurrentValuationView, nullable: true })
+  currentValuation!: CurrentValuationView | null;
+
+  @ApiProperty({ type: [ValuationView], description: 'Every valuation, withdrawn ones flagged' })
+  valuations!: ValuationView[];
+
+  @ApiProperty({ type: DetentionView, nullable: true })
+  detention!: DetentionView | null;
+
+  @ApiProperty({ description: 'Notice, application (and refusal), forfeiture' })
+  forfeiture!: {
+    notice: ForfeitureState['notice'] | null;
+    application: ForfeitureState['application'] | null;
+    forfeited: ForfeitureState['forfeited'] | null;
+  };
+
+  @ApiProperty({ type: [String], description: 'Active restraint orders' })
+  restrainedBy!: string[];
+
+  @ApiProperty({ nullable: true, description: 'Gross proceeds, costs and net proceeds' })
+  realisation!: AssetState['realisation'] | null;
+
+  @ApiProperty({ nullable: true })
+  release!: AssetState['release'] | null;
+
+  @ApiProperty({ nullable: true })
+  destruction!: AssetState['destruction'] | null;
+
+  @ApiProperty({ nullable: true })
+  voided!: AssetState['voided'] | null;
+}
+
+/** The native amount a declaration stands for (the balance of an account). */
+function declaredValue(declared: Declared): MoneyJson | CryptoJson {
+  if (isAccountJson(declared)) return declared.balance;
+  if (isCryptoJson(declared)) return { symbol: declared.symbol, quantity: declared.quantity };
+  return declared;
+}
+
+function valuationView(v: ValuationRecord): ValuationView {
+  return {
+    valuationId: v.valuationId,
+    basis: v.basis,
+    value: v.value,
+    gbpValue: v.gbpValue,
+    ...(v.fx && { fx: v.fx }),
+    valuedAsAt: v.valuedAsAt,
+    valuer: v.valuer,
+    ...(v.costsOfSale && { costsOfSale: v.costsOfSale }),
+    ...(v.notes !== undefined && { notes: v.notes }),
+    occurredAt: v.recordedAt,
+    withdrawn: v.withdrawn,
+    ...(v.withdrawnReason !== undefined && { withdrawnReason: v.withdrawnReason }),
+  };
+}
+
+function currentValuationView(state: AssetState, asAt?: string): CurrentValuationView | null {
+  const current = currentValuation(state, asAt);
+  if (!current) return null;
+  const at = asAt !== undefined ? { asAt } : {};
+  if (current.source === 'valuation') {
+    const record = state.valuations.find((v) => v.valuationId === current.valuationId);
+    return {
+      ...at,
+      source: 'valuation',
+      ...(record && { value: record.value }),
+      gbpValue: current.gbpValue,
+      ...(record?.fx && { fx: record.fx }),
+      valuationId: current.valuationId,
+      basis: current.basis,
+      ...(record && { valuer: record.valuer }),
+      valuedAsAt: current.valuedAsAt,
+    };
+  }
+  const value = state.declared ? declaredValue(state.declared) : undefined;
+  const unit = value && ('currency' in value ? value.currency : value.symbol);
+  const rate = unit && unit !== 'GBP' ? state.fx.find((r) => r.currency === unit) : undefined;
+  return {
+    ...at,
+    source: 'declared',
+    ...(value && { value }),
+    gbpValue: current.gbpValue,
+    ...(rate && { fx: rate }),
+  };
+}
+
+function detentionView(d: DetentionState | undefined): DetentionView | null {
+  if (!d) return null;
+  return {
+    firstStartedAt: d.firstStartedAt,
+    startsAt: d.startsAt,
+    expiresAt: d.expiresAt,
+    kind: d.kind,
+    ...(d.orderRef !== undefined && { orderRef: d.orderRef }),
+    orders: d.orders,
+  };
+}
+
+export function toAssetSummary(
+  id: string,
+  state: AssetState,
+  revision: bigint,
+  asAt?: string,
+): AssetSummary {
+  return {
+    id,
+    revision: revision.toString(),
+    historyLength: state.version,
+    caseId: state.caseId ?? '',
+    exhibitRef: state.exhibitRef ?? '',
+    category: state.category ?? 'other',
+    description: state.description ?? '',
+    status: state.status ?? 'held',
+    held: isHeld(state),
+    legalBasis: { power: state.power ?? 'PACE_S19', since: state.powerSince ?? '' },
+    ...(state.seizedFrom !== undefined && { seizedFrom: state.seizedFrom }),
+    seizedAt: state.seizedAt ?? '',
+    location: state.location ?? '',
+    custodyLocation: state.custodyLocation ?? '',
+    ...(state.declared && { declared: state.declared }),
+    ...(state.declaredGbp && { declaredGbp: state.declaredGbp }),
+    ...(state.cashBreakdown && { cashBreakdown: state.cashBreakdown }),
+    ...(state.listedAggregateGbp && { listedAggregateGbp: state.listedAggregateGbp }),
+    fx: state.fx,
+    ...(state.intelligence && { intelligence: protectIntelligence(state.intelligence) }),
+    currentValuation: currentValuationView(state, asAt),
+    valuations: state.valuations.map(valuationView),
+    detention: detentionView(state.detention),
+    forfeiture: {
+      notice: state.forfeiture.notice ?? null,
+      application: state.forfeiture.application ?? null,
+      forfeited: state.forfeiture.forfeited ?? null,
+    },
+    restrainedBy: state.restrainedBy,
+    realisation: state.realisation ?? null,
+    release: state.release ?? null,
+    destruction: state.destruction ?? null,
+    voided: state.voided ?? null,
+  };
+}

@@ -1,0 +1,159 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { FxRateDto, MoneyDto } from '../../http/dto/money.dto';
+import { IsIsoDate, OccurredAt, OptionalText, Text } from '../../http/dto/validators';
+import {
+  FORFEITURE_ROUTES,
+  ForfeitureRoute,
+  REFUSAL_OUTCOMES,
+  RefusalOutcome,
+  RELEASE_REASONS,
+  ReleaseReason,
+} from '../asset.events';
+import { IdField, MoneyField, OneOf, RateField } from './asset-fields';
+
+/** `POST /assets/{assetId}/forfeiture-notices`: ForfeitureNoticeGiven (s.297A, s.303Z9). */
+export class GiveForfeitureNoticeDto {
+  @Text(100, "The notice's reference", 'AFN/2026/0042')
+  noticeRef!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-28',
+    description: 'The date the notice was given; defaults to the date of occurredAt (London)',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  givenAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-29',
+    description: 'Defaults to the earliest allowed: 30 days after the day after the notice',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  objectionDeadline?: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/forfeiture-objections`: ForfeitureObjected (the notice lapses). */
+export class ObjectToForfeitureDto {
+  @Text(200, 'Who objected', 'Solicitors for the respondent')
+  objector!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-29',
+    description: 'The date the objection was received; defaults to the date of occurredAt',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  receivedAt?: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/forfeiture-applications`: ForfeitureApplied. */
+export class ApplyForForfeitureDto {
+  @Text(200, 'The court applied to', 'Westminster Magistrates’ Court')
+  court!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-29',
+    description: 'The date of the application; defaults to the date of occurredAt',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  appliedAt?: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/forfeiture`: AssetForfeited (by order or by notice). */
+export class ForfeitAssetDto {
+  @OneOf(FORFEITURE_ROUTES)
+  route!: ForfeitureRoute;
+
+  @OptionalText(100, "The court's reference for the order", 'WMC/2026/2210')
+  orderRef?: string;
+
+  @OptionalText(200, 'The court that made the order', 'Westminster Magistrates’ Court')
+  court?: string;
+
+  @MoneyField('The amount forfeited; defaults to the whole current value in sterling', true)
+  amount?: MoneyDto;
+
+  @RateField('For a foreign-currency amount, when the seizure did not record a rate for it')
+  fx?: FxRateDto;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/forfeiture-refusal`: ForfeitureRefused. */
+export class RefuseForfeitureDto {
+  @Text(200, 'The court that refused', 'Westminster Magistrates’ Court')
+  court!: string;
+
+  @Text(1000, 'Why', 'Not satisfied the cash is recoverable property')
+  reason!: string;
+
+  @OneOf(REFUSAL_OUTCOMES, true, 'Where the refusal leaves the asset (default detained)')
+  outcome?: RefusalOutcome;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/realisation`: AssetRealised (net proceeds are computed). */
+export class RealiseAssetDto {
+  @MoneyField('What the sale raised')
+  grossProceeds!: MoneyDto;
+
+  @MoneyField('The costs of sale, in the currency of the proceeds')
+  costs!: MoneyDto;
+
+  @Text(200, 'Who realised it', 'Enforcement receiver: Smith & Williamson')
+  realisedBy!: string;
+
+  @IdField('The confiscation order the proceeds go towards', true)
+  confiscationOrderId?: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/release`: AssetReleased. */
+export class ReleaseAssetDto {
+  @OneOf(RELEASE_REASONS)
+  reason!: ReleaseReason;
+
+  @Text(200, 'Who it was released or returned to', 'Daniel Okafor (the person it was taken from)')
+  releasedTo!: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/destruction` (supervisor): AssetDestroyed. */
+export class DestroyAssetDto {
+  @Text(500, 'Why', 'Counterfeit goods')
+  reason!: string;
+
+  @Text(200, 'The authority for it', 'Order of Westminster Magistrates’ Court, 4 Dec 2026')
+  authority!: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/void` (supervisor): RecordVoided. */
+export class VoidRecordDto {
+  @Text(500, 'Why the record was a mistake', 'Recorded twice: see exhibit JDS/2')
+  reason!: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}

@@ -1,0 +1,140 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { CryptoDto, FxRateDto, MoneyDto } from '../../http/dto/money.dto';
+import { IsIsoDate, IsIsoInstant, OccurredAt, OptionalText, Text } from '../../http/dto/validators';
+import {
+  DETENTION_KINDS,
+  DetentionKind,
+  Power,
+  POWERS,
+  VALUATION_BASES,
+  ValuationBasis,
+} from '../asset.events';
+import { MoneyField, OneOf, RateField, RatesField, valueShape } from './asset-fields';
+
+/** `POST /assets/{assetId}/legal-basis`: LegalBasisChanged (`from` is the current power). */
+export class ChangeLegalBasisDto {
+  @OneOf(POWERS, false, 'The power the asset is held under from now on')
+  to!: Power;
+
+  @Text(500, 'Why', 'PACE evidential hold re-based to s.294 after interview')
+  reason!: string;
+
+  @RatesField('Rates for a sterling figure the new power needs and the seizure did not record')
+  fx?: FxRateDto[];
+
+  @MoneyField('Re-basing to s.303J: the aggregate value of the listed items held together', true)
+  listedAggregate?: MoneyDto;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/custody-transfers`: CustodyTransferred (`from` is the current place). */
+export class TransferCustodyDto {
+  @Text(300, 'Where it goes', 'Force central property store, Lambeth')
+  to!: string;
+
+  @OptionalText(100, 'The seal number on the bag or container', 'MPS-SEAL-004417')
+  sealNumber?: string;
+
+  @Text(500, 'Why', 'Cash counted and banked in the force safe')
+  reason!: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/detentions`: DetentionOrdered, initial or an extension order. */
+export class OrderDetentionDto {
+  @OneOf(DETENTION_KINDS, false, 'initial (the statutory period) or extension (a court order)')
+  kind!: DetentionKind;
+
+  @OptionalText(100, "The court's reference for an extension order", 'WMC/2026/1187')
+  orderRef?: string;
+
+  @OptionalText(200, 'The court that made the order', 'Westminster Magistrates’ Court')
+  court?: string;
+
+  @OptionalText(200, 'Who authorised it (the senior officer, for listed assets)', 'DI Sarah Cole')
+  authorisedBy?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Listed assets: a senior officer's authority extends the initial period to 48 hours",
+  })
+  @IsOptional()
+  @IsBoolean()
+  seniorOfficerAuthority?: boolean;
+
+  @ApiPropertyOptional({
+    example: '2026-12-01T10:00:00Z',
+    description:
+      'Initial: defaults to when the asset came under its power; extension: to the current expiry',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  startsAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2027-06-01T10:00:00Z',
+    description: 'Initial: defaults to the statutory period; required for an extension',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  expiresAt?: string;
+
+  @OptionalText(1000, 'Why an extension is recorded after the detention expired')
+  lateReason?: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/valuations`: AssetValued (the valuation id is the server's). */
+export class ValueAssetDto {
+  @OneOf(VALUATION_BASES)
+  basis!: ValuationBasis;
+
+  @ApiProperty({
+    description: 'Money { amount, currency } or a cryptoasset quantity { symbol, quantity }',
+    oneOf: [{ $ref: '#/components/schemas/MoneyDto' }, { $ref: '#/components/schemas/CryptoDto' }],
+  })
+  @IsObject({
+    message: 'value must be money { amount, currency } or a cryptoasset { symbol, quantity }',
+  })
+  @ValidateNested()
+  @Type(valueShape)
+  value!: MoneyDto | CryptoDto;
+
+  @RateField(
+    'The rate to sterling: for a foreign currency value, or the price per coin of a cryptoasset',
+  )
+  fx?: FxRateDto;
+
+  @ApiProperty({ example: '2026-11-27', description: 'The date the value is given as at' })
+  @IsIsoDate()
+  valuedAsAt!: string;
+
+  @Text(200, 'Who valued it', 'Bonhams, Knightsbridge')
+  valuer!: string;
+
+  @MoneyField('Expected costs of sale', true)
+  costsOfSale?: MoneyDto;
+
+  @OptionalText(2000, 'Notes')
+  notes?: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/valuations/{valuationId}/withdrawal` (supervisor). */
+export class WithdrawValuationDto {
+  @Text(500, 'Why the valuation is withdrawn', 'Valuer mistook the model')
+  reason!: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}

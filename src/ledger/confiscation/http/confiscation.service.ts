@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { MoneyJson } from '../../../common/money';
+import { londonDateOf } from '../../../common/time';
+import { caseAggregate } from '../../cases/case.aggregate';
+import { CommandHandler, CommandOutcome } from '../../command-handling/command-handler';
+import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { confiscationAggregate } from '../confiscation.aggregate';
+import { ConfiscationCommand, MakeConfiscationOrder } from '../confiscation.commands';
+import { CompensationJson, InstalmentJson } from '../confiscation.events';
+import { orderPosition } from '../confiscation.position';
+import {
+  ActivateDefaultTermDto,
+  AppointEnforcementReceiverDto,
+  ApplyForTimeToPayExtensionDto,
+  CompensationDto,
+  ExtendTimeToPayDto,
+  InstalmentDto,
+  MakeConfiscationOrderDto,
+  ReceivePaymentDto,
+  RefuseTimeToPayExtensionDto,
+  VaryConfiscationOrderDto,
+} from './confiscation.dto';
+import { ConfiscationOrderView, toConfiscationOrderView } from './confiscation.summary';
+
+type Data<T extends ConfiscationCommand['type']> = Extract<
+  ConfiscationCommand,
+  { type: T }
+>['data'];
+
+@Injectable()
+export class ConfiscationService {
+  constructor(private readonly handler: CommandHandler) {}
+
+  async make(dto: MakeConfiscationOrderDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    const previous = await this.handler.previousOutcome(envelope);
+    if (previous) return previous;
+    const confiscationOrderId = uuidv7();
+    const found = await this.handler.load(caseAggregate, dto.caseId);
+    const command: MakeConfiscationOrder = {
+      type: 'MakeConfiscationOrder',
+      now: envelope.now,
+      data: {
+        confiscationOrderId,
+        caseId: dto.caseId,
+        subjectId: dto.subjectId,
+        orderRef: dto.orderRef,
+        court: dto.court,
+        convictedAt: dto.convictedAt,
+        benefitFigure: moneyOf(dto.benefitFigure),
+        availableAmount: moneyOf(dto.availableAmount),
+        orderAmount: moneyOf(dto.orderAmount),
+        instalments: dto.instalments.map(instalmentOf),
+        defaultTermMonths: dto.defaultTermMonths,
+        lifestyle: dto.lifestyle,
+        compensation: compensationOf(dto.compensation),
+        occurredAt: dto.occurredAt,
+      },
+      context: {
+        case: { exists: found.state.exists, closed: found.state.closed },
+        subjectExists: found.state.exists && Object.hasOwn(found.state.subjects, dto.subjectId),
+      },
+    };
+    return this.handler.handle(confiscationAggregate, confiscationOrderId, command, envelope);
+  }
+
+  applyForExtension(
+    id: string,
+    dto: ApplyForTimeToPayExtensionDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(id, 'ApplyForTimeToPayExtension', { ...dto }, envelope);
+  }
+
+  extendTimeToPay(
+    id: string,
+    dto: ExtendTimeToPayDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(
+      id,
+      'ExtendTimeToPay',
+      {
+        newDueDates: dto.newDueDates.map((x) => ({ index: x.index, dueDate: x.dueDate })),
+        occurredAt: dto.occurredAt,
+      },
+      envelope,
+    );
+  }
+
+  refuseExtension(
+    id: string,
+    dto: RefuseTimeToPayExtensionDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(id, 'RefuseTimeToPayExtension', { ...dto }, envelope);
+  }
+
+  vary(id: string, dto: VaryConfiscationOrderDto, envelope: CommandEnvelope) {
+    return this.send(
+      id,
+      'VaryConfiscationOrder',
+      {
+        section: dto.section,
+        newBenefitFigure: dto.newBenefitFigure && moneyOf(dto.newBenefitFigure),
+        newAvailableAmount: dto.newAvailableAmount && moneyOf(dto.newAvailableAmount),
+        newOrderAmount: moneyOf(dto.newOrderAmount),
+        instalments: dto.instalments?.map(instalmentOf),
+        defaultTermMonths: dto.defaultTermMonths,
+        compensation: compensationOf(dto.compensation),
+        appliedAt: dto.appliedAt,
+        reason: dto.reason,
+        occurredAt: dto.occurredAt,
+      },
+      envelope,
+    );
+  }
+
+  appointReceiver(
+    id: string,
+    dto: AppointEnforcementReceiverDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(id, 'AppointEnforcementReceiver', { ...dto }, envelope);
+  }
+
+  /** A receipt: its id is generated here (a retry with the same Idempotency-Key replays the first). */
+  receivePayment(
+    id: string,
+    dto: ReceivePaymentDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(
+      id,
+      'ReceivePayment',
+      {
+        receiptId: uuidv7(),
+        amount: moneyOf(dto.amount),
+        method: dto.method,
+        assetId: dto.assetId,
+        reference: dto.reference,
+        occurredAt: dto.occurredAt,
+      },
+      envelope,
+    );
+  }
+
+  activateDefaultTerm(
+    id: string,
+    dto: ActivateDefaultTermDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(id, 'ActivateDefaultTerm', { ...dto }, envelope);
+  }
+
+  /**
+   * The order as at `asAt` (default: today in London), or undefined when there is no such order.
+   * A date before the order is refused (`invalid_date` naming `asAt`).
+   */
+  async position(id: string, asAt?: string): Promise<ConfiscationOrderView | undefined> {
+    const loaded = await this.handler.load(confiscationAggregate, id);
+    if (!loaded.state.exists || loaded.revision === 'no_stream') return undefined;
+    const date = asAt ?? londonDateOf(new Date().toISOString());
+    const position = orderPosition(loaded.state, date);
+    return toConfiscationOrderView(id, loaded.state, loaded.events, loaded.revision, position);
+  }
+
+  private send<T extends Exclude<ConfiscationCommand, MakeConfiscationOrder>['type']>(
+    id: string,
+    type: T,
+    data: Data<T>,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    const command = { type, now: envelope.now, data } as Extract<ConfiscationCommand, { type: T }>;
+    return this.handler.handle(confiscationAggregate, id, command, envelope);
+  }
+}
+
+/** Plain JSON for the events (not the DTO instances the validation pipe made). */
+function moneyOf(dto: { amount: string; currency: string }): MoneyJson {
+  return { amount: dto.amount, currency: dto.currency };
+}
+
+function instalmentOf(dto: InstalmentDto): InstalmentJson {
+  return { amount: moneyOf(dto.amount), dueDate: dto.dueDate };
+}
+
+function compensationOf(dto: CompensationDto | undefined): CompensationJson | undefined {
+  return dto && { amount: moneyOf(dto.amount), payee: dto.payee };
+}
