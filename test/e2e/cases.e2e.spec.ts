@@ -120,6 +120,20 @@ describe('cases over HTTP (real embedded store)', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('the same key sent at once with two different references: one case, and the other reference stays free', async () => {
+    const key = uuidv4();
+    const [refA, refB] = [reference(), reference()];
+    const responses = await Promise.all([
+      http().post('/cases').set('Idempotency-Key', key).send({ reference: refA, title: 'A' }),
+      http().post('/cases').set('Idempotency-Key', key).send({ reference: refB, title: 'B' }),
+    ]);
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 422]);
+    const loser = responses.find((r) => r.status === 422);
+    expect(loser?.body.code).toBe('idempotency_key_reused');
+    const free = responses[0].status === 422 ? refA : refB;
+    await http().post('/cases').send({ reference: free, title: 'Free after all' }).expect(201);
+  });
+
   it('If-Match makes a command conditional: stale is 409 with the current revision', async () => {
     const { body } = await openCase().expect(201);
     await http()

@@ -89,16 +89,6 @@ export class CommandHandler {
   }
 
   /**
-   * For commands that write another stream first (a reservation): the stored outcome of this
-   * Idempotency-Key, if the command was already accepted, so nothing is reserved twice.
-   */
-  async previousOutcome(envelope: CommandEnvelope): Promise<CommandOutcome | undefined> {
-    if (!envelope.idempotency) return undefined;
-    const stored = await this.store.findCommand(envelope.idempotency.key);
-    return stored ? this.replay(stored, envelope.idempotency.requestHash) : undefined;
-  }
-
-  /**
    * Decides a creating command against the empty state without writing anything, so that a
    * command that breaks a rule is refused before a reservation stream is written for it.
    */
@@ -115,13 +105,38 @@ export class CommandHandler {
     command: C,
     envelope: CommandEnvelope,
   ): Promise<CommandOutcome> {
+    return this.exclusively(envelope, () => this.execute(aggregate, id, command, envelope));
+  }
+
+  /**
+   * For commands that write another stream before their own (a reservation of a unique key):
+   * `prepare` checks the command and reserves, and returns the id and command to decide. It runs
+   * under the same Idempotency-Key lock as the append, after the key has been looked up, so a
+   * replayed or reused key never reserves anything.
+   */
+  async handleCreating<C extends DomainCommand, E extends DomainEvent, S>(
+    aggregate: Aggregate<C, E, S>,
+    envelope: CommandEnvelope,
+    prepare: () => Promise<{ id: string; command: C }>,
+  ): Promise<CommandOutcome> {
+    return this.exclusively(envelope, async () => {
+      const { id, command } = await prepare();
+      return this.execute(aggregate, id, command, envelope);
+    });
+  }
+
+  /** Serialises one Idempotency-Key in this process and replays its first outcome if it has one. */
+  private async exclusively(
+    envelope: CommandEnvelope,
+    work: () => Promise<CommandOutcome>,
+  ): Promise<CommandOutcome> {
     const idempotency = envelope.idempotency;
-    if (!idempotency) return this.execute(aggregate, id, command, envelope);
+    if (!idempotency) return work();
     return this.inFlight.run(idempotency.key, async () => {
       const stored = await this.store.findCommand(idempotency.key);
       if (stored) return this.replay(stored, idempotency.requestHash);
       try {
-        return await this.execute(aggregate, id, command, envelope);
+        return await work();
       } catch (error) {
         if (!(error instanceof DuplicateCommandError)) throw error;
         const winner = await this.store.findCommand(idempotency.key);

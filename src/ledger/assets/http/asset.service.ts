@@ -52,56 +52,56 @@ export class AssetService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async seize(dto: SeizeAssetDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
-    const previous = await this.handler.previousOutcome(envelope);
-    if (previous) return previous;
-    const found = await this.handler.load(caseAggregate, dto.caseId);
-    const exhibitRef = dto.exhibitRef.trim();
-    const command = (assetId: string): SeizeAsset => ({
-      type: 'SeizeAsset',
-      now: envelope.now,
-      data: {
-        assetId,
-        caseId: dto.caseId,
-        exhibitRef,
-        power: dto.power,
-        category: dto.category,
-        description: dto.description,
-        ...present({ seizedFrom: dto.seizedFrom }),
-        location: dto.location,
-        custodyLocation: dto.custodyLocation,
-        ...(dto.declared && { declared: declaredJson(dto.declared) }),
-        ...(dto.cashBreakdown && { cashBreakdown: dto.cashBreakdown.map(moneyJson) }),
-        ...(dto.fx && { fx: dto.fx.map(rateJson) }),
-        ...(dto.listedAggregate && { listedAggregate: moneyJson(dto.listedAggregate) }),
-        ...(dto.intelligence && {
-          intelligence: {
-            sourceType: dto.intelligence.sourceType,
-            reference: dto.intelligence.reference,
-            confidential: dto.intelligence.confidential,
-          },
-        }),
-        ...present({ occurredAt: dto.occurredAt }),
-        context: { case: { exists: found.state.exists, closed: found.state.closed } },
-      },
+  seize(dto: SeizeAssetDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    return this.handler.handleCreating(assetAggregate, envelope, async () => {
+      const found = await this.handler.load(caseAggregate, dto.caseId);
+      const exhibitRef = dto.exhibitRef.trim();
+      const command = (assetId: string): SeizeAsset => ({
+        type: 'SeizeAsset',
+        now: envelope.now,
+        data: {
+          assetId,
+          caseId: dto.caseId,
+          exhibitRef,
+          power: dto.power,
+          category: dto.category,
+          description: dto.description,
+          ...present({ seizedFrom: dto.seizedFrom }),
+          location: dto.location,
+          custodyLocation: dto.custodyLocation,
+          ...(dto.declared && { declared: declaredJson(dto.declared) }),
+          ...(dto.cashBreakdown && { cashBreakdown: dto.cashBreakdown.map(moneyJson) }),
+          ...(dto.fx && { fx: dto.fx.map(rateJson) }),
+          ...(dto.listedAggregate && { listedAggregate: moneyJson(dto.listedAggregate) }),
+          ...(dto.intelligence && {
+            intelligence: {
+              sourceType: dto.intelligence.sourceType,
+              reference: dto.intelligence.reference,
+              confidential: dto.intelligence.confidential,
+            },
+          }),
+          ...present({ occurredAt: dto.occurredAt }),
+          context: { case: { exists: found.state.exists, closed: found.state.closed } },
+        },
+      });
+      const proposedId = uuidv7();
+      this.handler.assertAccepted(assetAggregate, command(proposedId));
+      if (dto.seizedFrom && !Object.hasOwn(found.state.subjects, dto.seizedFrom)) {
+        refuse('not_found', `No subject ${dto.seizedFrom} on the case`, 'seizedFrom');
+      }
+      const agency = envelope.actor.agency;
+      const assetId = await this.reservations.reserve(
+        {
+          stream: exhibitStream(agency, exhibitRef),
+          describe: `exhibit reference ${exhibitRef} (${agency})`,
+          ownerId: proposedId,
+          code: 'exhibit_ref_taken',
+          field: 'exhibitRef',
+        },
+        envelope,
+      );
+      return { id: assetId, command: command(assetId) };
     });
-    const proposedId = uuidv7();
-    this.handler.assertAccepted(assetAggregate, command(proposedId));
-    if (dto.seizedFrom && !Object.hasOwn(found.state.subjects, dto.seizedFrom)) {
-      refuse('not_found', `No subject ${dto.seizedFrom} on the case`, 'seizedFrom');
-    }
-    const agency = envelope.actor.agency;
-    const assetId = await this.reservations.reserve(
-      {
-        stream: exhibitStream(agency, exhibitRef),
-        describe: `exhibit reference ${exhibitRef} (${agency})`,
-        ownerId: proposedId,
-        code: 'exhibit_ref_taken',
-        field: 'exhibitRef',
-      },
-      envelope,
-    );
-    return this.handler.handle(assetAggregate, assetId, command(assetId), envelope);
   }
 
   changeLegalBasis(

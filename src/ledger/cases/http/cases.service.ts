@@ -18,8 +18,6 @@ export class CasesService {
   ) {}
 
   async open(dto: OpenCaseDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
-    const previous = await this.handler.previousOutcome(envelope);
-    if (previous) return previous;
     const reference = dto.reference.trim();
     const command = (caseId: string): OpenCase => ({
       type: 'OpenCase',
@@ -36,19 +34,21 @@ export class CasesService {
         occurredAt: dto.occurredAt,
       },
     });
-    const proposedId = uuidv7();
-    this.handler.assertAccepted(caseAggregate, command(proposedId));
-    const caseId = await this.reservations.reserve(
-      {
-        stream: caseReferenceStream(reference),
-        describe: `case reference ${reference}`,
-        ownerId: proposedId,
-        code: 'case_reference_taken',
-        field: 'reference',
-      },
-      envelope,
-    );
-    return this.handler.handle(caseAggregate, caseId, command(caseId), envelope);
+    return this.handler.handleCreating(caseAggregate, envelope, async () => {
+      const proposedId = uuidv7();
+      this.handler.assertAccepted(caseAggregate, command(proposedId));
+      const caseId = await this.reservations.reserve(
+        {
+          stream: caseReferenceStream(reference),
+          describe: `case reference ${reference}`,
+          ownerId: proposedId,
+          code: 'case_reference_taken',
+          field: 'reference',
+        },
+        envelope,
+      );
+      return { id: caseId, command: command(caseId) };
+    });
   }
 
   addSubject(

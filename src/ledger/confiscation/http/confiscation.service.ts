@@ -33,8 +33,6 @@ export class ConfiscationService {
   constructor(private readonly handler: CommandHandler) {}
 
   async make(dto: MakeConfiscationOrderDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
-    const previous = await this.handler.previousOutcome(envelope);
-    if (previous) return previous;
     const confiscationOrderId = uuidv7();
     const found = await this.handler.load(caseAggregate, dto.caseId);
     const command: MakeConfiscationOrder = {

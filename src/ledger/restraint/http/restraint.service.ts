@@ -34,8 +34,6 @@ export class RestraintService {
   constructor(private readonly handler: CommandHandler) {}
 
   async make(dto: MakeRestraintOrderDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
-    const previous = await this.handler.previousOutcome(envelope);
-    if (previous) return previous;
     const restraintOrderId = uuidv7();
     const assetIds = dto.assetIds ?? [];
     const command: MakeRestraintOrder = {
@@ -62,8 +60,6 @@ export class RestraintService {
     dto: VaryRestraintOrderDto,
     envelope: CommandEnvelope,
   ): Promise<CommandOutcome> {
-    const previous = await this.handler.previousOutcome(envelope);
-    if (previous) return previous;
     const command: VaryRestraintOrder = {
       type: 'VaryRestraintOrder',
       now: envelope.now,
