@@ -507,7 +507,7 @@ describe('assets over HTTP: refusals, bad input, terminal states, concurrency', 
         ],
         [
           'forfeiture-notices',
-          { noticeRef: 'AFN/1', givenAt: '2026-11-28', objectionDeadline: '2026-12-28' },
+          { noticeRef: 'AFN/1', givenAt: '2026-11-28', objectionDeadline: '2026-12-27' },
           'invalid_state',
           'objectionDeadline',
         ],

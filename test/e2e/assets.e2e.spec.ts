@@ -113,7 +113,7 @@ describe('assets over HTTP: seizure to forfeiture, valuations, re-basing (real e
       expect(view.forfeiture.notice).toEqual({
         noticeRef: 'AFN/2026/0042',
         givenAt: '2026-11-28',
-        objectionDeadline: '2026-12-29', // 30 days from the day after the notice
+        objectionDeadline: '2026-12-28', // 30 days starting with the day after the notice (s.297A)
         lapsed: false,
       });
 

@@ -116,7 +116,7 @@ export type GiveForfeitureNotice = DomainCommand<
     noticeRef: string;
     /** Defaults to the London date of occurredAt. */
     givenAt?: string;
-    /** Defaults to the earliest allowed: 30 days after the day after givenAt. */
+    /** Defaults to the earliest allowed: the last of 30 days starting with the day after givenAt. */
     objectionDeadline?: string;
     occurredAt?: string;
     context?: ConfigContext;

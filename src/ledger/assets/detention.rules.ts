@@ -125,9 +125,13 @@ export function assertOverallLimit(
   }
 }
 
-/** The earliest objection deadline for a notice given on `givenAt` (a date). */
+/**
+ * The earliest objection deadline for a notice given on `givenAt` (a date). s.297A: the period is
+ * "at least 30 days starting with the day after the notice is given", so for a notice given on
+ * 28 November it runs 29 November to 28 December inclusive: the deadline is givenAt + 30 days.
+ */
 export function earliestObjectionDeadline(givenAt: string, limits: AssetTimeLimits): string {
-  return addDays(addDays(givenAt, 1), limits.noticeObjectionDays);
+  return addDays(givenAt, limits.noticeObjectionDays);
 }
 
 /**

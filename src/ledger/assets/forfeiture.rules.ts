@@ -104,7 +104,7 @@ export function decideNotice(
   if (objectionDeadline < earliest) {
     refuse(
       'invalid_state',
-      `the objection deadline must be on or after ${earliest} (30 days after the day after the notice)`,
+      `the objection deadline must be on or after ${earliest} (30 days starting with the day after the notice)`,
       'objectionDeadline',
       { earliest },
     );

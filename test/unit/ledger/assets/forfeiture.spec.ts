@@ -23,7 +23,7 @@ const notice: AssetEvent = {
   data: {
     noticeRef: 'N/1',
     givenAt: '2026-11-30',
-    objectionDeadline: '2026-12-31',
+    objectionDeadline: '2026-12-30',
     occurredAt: '2026-11-30T10:00:00.000Z',
   },
 };
@@ -43,7 +43,7 @@ const detainedCash = [sterlingCash, initialDetention];
 const afterDeadline = '2027-01-01T10:00:00Z';
 
 describe('ForfeitureNoticeGiven', () => {
-  it('defaults the deadline to 30 days after the day after the notice', () => {
+  it('defaults the deadline to the end of 30 days starting with the day after the notice', () => {
     spec
       .given(detainedCash)
       .when(command('GiveForfeitureNotice', { noticeRef: 'N/1' }, noticeDay))
@@ -66,7 +66,7 @@ describe('ForfeitureNoticeGiven', () => {
       .when(
         command(
           'GiveForfeitureNotice',
-          { noticeRef: 'N/1', objectionDeadline: '2026-12-30' },
+          { noticeRef: 'N/1', objectionDeadline: '2026-12-29' },
           noticeDay,
         ),
       )
@@ -79,7 +79,7 @@ describe('ForfeitureNoticeGiven', () => {
       .when(command('GiveForfeitureNotice', { noticeRef: 'N/1', givenAt: '2026-11-28' }, noticeDay))
       .thenMatches([
         {
-          data: expect.objectContaining({ givenAt: '2026-11-28', objectionDeadline: '2026-12-29' }),
+          data: expect.objectContaining({ givenAt: '2026-11-28', objectionDeadline: '2026-12-28' }),
         },
       ]);
     spec
@@ -119,7 +119,7 @@ describe('ForfeitureNoticeGiven', () => {
     expect(state.forfeiture.notice).toEqual({
       noticeRef: 'N/1',
       givenAt: '2026-11-30',
-      objectionDeadline: '2026-12-31',
+      objectionDeadline: '2026-12-30',
       lapsed: false,
     });
   });
@@ -145,7 +145,7 @@ describe('ForfeitureObjected', () => {
       .when(
         command(
           'ObjectToForfeiture',
-          { objector: 'Mr A', receivedAt: '2026-12-31' },
+          { objector: 'Mr A', receivedAt: '2026-12-30' },
           afterDeadline,
         ),
       )
@@ -231,7 +231,7 @@ describe('AssetForfeited', () => {
   it('refuses forfeiture by notice before the deadline has passed', () => {
     spec
       .given([...detainedCash, notice])
-      .when(command('ForfeitAsset', { route: 'notice_s297A' }, '2026-12-31T22:00:00Z'))
+      .when(command('ForfeitAsset', { route: 'notice_s297A' }, '2026-12-30T22:00:00Z'))
       .thenRefuses('power_not_applicable', 'route');
   });
 
