@@ -320,7 +320,7 @@ describe('assets over HTTP: refusals, bad input, terminal states, concurrency', 
         [{ declared: money('-12500.00', 'EUR') }, 'invalid_money', 'declared.amount'],
         [{ declared: money('12500.00', 'XYZ') }, 'invalid_money', 'declared.currency'],
         [{ declared: money('12500.001', 'EUR') }, 'invalid_money', 'declared.amount'],
-        [{ fx: [{ ...EUR_RATE, rateToGbp: '-0.8567' }] }, 'invalid_money', 'fx[0].rateToGbp'],
+        [{ fx: [{ ...EUR_RATE, rateToGbp: '-0.8567' }] }, 'invalid_money', 'fx.0.rateToGbp'],
         [{ occurredAt: '2999-01-01T00:00:00Z' }, 'future_date', 'occurredAt'],
         [
           { cashBreakdown: [money('12000.00', 'EUR')] },

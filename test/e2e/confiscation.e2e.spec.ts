@@ -478,7 +478,7 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
       .expect(422);
     expect(late.body).toMatchObject({
       code: 'time_to_pay_too_long',
-      errors: [{ path: 'instalments[0].dueDate' }],
+      errors: [{ path: 'instalments.0.dueDate' }],
     });
     const compensation = await http()
       .post('/confiscation-orders')
@@ -661,7 +661,7 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
       instalments: [2],
       occurredAt: at('2020-02-01'),
     }).expect(422);
-    expect(noInstalment.body).toMatchObject({ errors: [{ path: 'instalments[0]' }] });
+    expect(noInstalment.body).toMatchObject({ errors: [{ path: 'instalments.0' }] });
     const lateApplication = await post('time-to-pay-applications', {
       instalments: [1],
       appliedAt: '2020-04-21',
@@ -672,7 +672,7 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
     }).expect(422);
     expect(noApplication.body).toMatchObject({
       code: 'invalid_state',
-      errors: [{ path: 'newDueDates[0].index' }],
+      errors: [{ path: 'newDueDates.0.index' }],
     });
     const futureApplication = await post('time-to-pay-applications', {
       instalments: [1],

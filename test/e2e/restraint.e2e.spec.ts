@@ -238,7 +238,7 @@ describe('restraint orders over HTTP (real embedded store)', () => {
       .expect(422);
     expect(second.body).toMatchObject({
       code: 'already_restrained',
-      errors: [{ path: 'assetIds[1]' }],
+      errors: [{ path: 'assetIds.1' }],
       details: { restrainedBy: first.body.id },
     });
     const { body: other } = await http()
@@ -251,7 +251,7 @@ describe('restraint orders over HTTP (real embedded store)', () => {
       .expect(422);
     expect(addCar.body).toMatchObject({
       code: 'already_restrained',
-      errors: [{ path: 'addedAssetIds[0]' }],
+      errors: [{ path: 'addedAssetIds.0' }],
     });
     expect(await eventCount()).toBe(before + 1);
   });
@@ -272,7 +272,7 @@ describe('restraint orders over HTTP (real embedded store)', () => {
       .expect(422);
     expect(notHeld.body).toMatchObject({
       code: 'asset_not_held',
-      errors: [{ path: 'assetIds[0]' }],
+      errors: [{ path: 'assetIds.0' }],
     });
     const otherCase = await http()
       .post('/restraint-orders')
@@ -280,13 +280,13 @@ describe('restraint orders over HTTP (real embedded store)', () => {
       .expect(422);
     expect(otherCase.body).toMatchObject({
       code: 'invalid_state',
-      errors: [{ path: 'assetIds[0]' }],
+      errors: [{ path: 'assetIds.0' }],
     });
     const unknown = await http()
       .post('/restraint-orders')
       .send(orderBody(c, [uuidv4()]))
       .expect(404);
-    expect(unknown.body).toMatchObject({ code: 'not_found', errors: [{ path: 'assetIds[0]' }] });
+    expect(unknown.body).toMatchObject({ code: 'not_found', errors: [{ path: 'assetIds.0' }] });
     const noCase = await http()
       .post('/restraint-orders')
       .send(
@@ -309,7 +309,7 @@ describe('restraint orders over HTTP (real embedded store)', () => {
       .post('/restraint-orders')
       .send(orderBody(c, [released, released]))
       .expect(422);
-    expect(twice.body.errors[0].path).toBe('assetIds[1]');
+    expect(twice.body.errors[0].path).toBe('assetIds.1');
     expect(await eventCount()).toBe(before);
 
     await http().post(`/cases/${elsewhere.caseId}/close`).send({ reason: 'NFA' }).expect(200);
@@ -399,7 +399,7 @@ describe('restraint orders over HTTP (real embedded store)', () => {
       .expect(422);
     expect(negative.body).toMatchObject({
       code: 'invalid_money',
-      errors: [{ path: 'exceptions[0].amountPerWeek.amount' }],
+      errors: [{ path: 'exceptions.0.amountPerWeek.amount' }],
     });
     const currency = await http()
       .post(`/restraint-orders/${order.id}/variations`)
@@ -425,7 +425,7 @@ describe('restraint orders over HTTP (real embedded store)', () => {
       .expect(422);
     expect(notOnOrder.body).toMatchObject({
       code: 'invalid_state',
-      errors: [{ path: 'removedAssetIds[0]' }],
+      errors: [{ path: 'removedAssetIds.0' }],
     });
     const nothing = await http()
       .post(`/restraint-orders/${order.id}/variations`)

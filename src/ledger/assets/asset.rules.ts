@@ -90,7 +90,7 @@ export function parseRates(fx: RateUsed[] | undefined, field = 'fx'): Map<string
   if (fx === undefined) return rates;
   if (!Array.isArray(fx)) refuse('invalid_money', 'fx must be a list of rates', field);
   fx.forEach((r, i) => {
-    const at = `${field}[${i}]`;
+    const at = `${field}.${i}`;
     if (typeof r !== 'object' || r === null) {
       refuse('invalid_money', 'a rate is { currency, rateToGbp, source, asAt }', at);
     }
@@ -218,9 +218,9 @@ export function parseCashBreakdown(
   }
   const seen = new Set<string>();
   return breakdown.map((json, i) => {
-    const money = Money.positive(json, `cashBreakdown[${i}]`);
+    const money = Money.positive(json, `cashBreakdown.${i}`);
     if (seen.has(money.currency)) {
-      refuse('invalid_money', `${money.currency} is listed twice`, `cashBreakdown[${i}].currency`);
+      refuse('invalid_money', `${money.currency} is listed twice`, `cashBreakdown.${i}.currency`);
     }
     seen.add(money.currency);
     return money;
@@ -238,7 +238,7 @@ export function declaredSterling(
   required: boolean,
 ): Money | undefined {
   if (breakdown) {
-    const parts = breakdown.map((m, i) => sterling(m, rates, `cashBreakdown[${i}]`, required));
+    const parts = breakdown.map((m, i) => sterling(m, rates, `cashBreakdown.${i}`, required));
     if (parts.some((p) => p === undefined)) return undefined;
     return sumMoney(parts as Money[], 'GBP');
   }

@@ -144,8 +144,8 @@ function parseSchedule(
     refuse('instalments_do_not_sum', 'at least one instalment is required', 'instalments');
   }
   const parsed = items.map((x, i) => ({
-    amount: sterling(x?.amount, `instalments[${i}].amount`),
-    dueDate: parseIsoDate(x?.dueDate, `instalments[${i}].dueDate`),
+    amount: sterling(x?.amount, `instalments.${i}.amount`),
+    dueDate: parseIsoDate(x?.dueDate, `instalments.${i}.dueDate`),
   }));
   parsed.forEach(check);
   const sum = sumMoney(
@@ -223,13 +223,13 @@ function makeOrder(
   const latest = addMonths(orderDate, rule.initialMonths);
   const instalments = parseSchedule(data.instalments, orderAmount, (x, i) => {
     if (x.dueDate < orderDate) {
-      refuse('invalid_date', `Due before the order date ${orderDate}`, `instalments[${i}].dueDate`);
+      refuse('invalid_date', `Due before the order date ${orderDate}`, `instalments.${i}.dueDate`);
     }
     if (x.dueDate > latest) {
       refuse(
         'time_to_pay_too_long',
         `Due more than ${rule.initialMonths} months after the order (latest ${latest})`,
-        `instalments[${i}].dueDate`,
+        `instalments.${i}.dueDate`,
         { latest },
       );
     }
@@ -277,11 +277,11 @@ function instalmentIndexes(indexes: unknown, state: ConfiscationState, field: st
       refuse(
         'invalid_state',
         `The order has no instalment ${String(i)} (0 to ${count - 1})`,
-        `${field}[${k}]`,
+        `${field}.${k}`,
       );
     }
     if (indexes.indexOf(i) !== k) {
-      refuse('invalid_state', `Instalment ${i} is named twice`, `${field}[${k}]`);
+      refuse('invalid_state', `Instalment ${i} is named twice`, `${field}.${k}`);
     }
   });
   return indexes as number[];
@@ -314,11 +314,11 @@ function applyForExtension(
       refuse(
         'invalid_state',
         `An application for instalment ${index} is already pending`,
-        `instalments[${k}]`,
+        `instalments.${k}`,
       );
     }
     if (!position.perInstalment.find((x) => x.index === index)?.unpaid.isPositive()) {
-      refuse('invalid_state', `Instalment ${index} is paid`, `instalments[${k}]`);
+      refuse('invalid_state', `Instalment ${index} is paid`, `instalments.${k}`);
     }
     const { dueDate } = schedule[index];
     if (appliedAt > dueDate) {
@@ -333,7 +333,7 @@ function applyForExtension(
       refuse(
         'time_to_pay_too_long',
         `Instalment ${index} is already due on the latest date allowed (${limit}, ${rule.maxMonths} months after the order)`,
-        `instalments[${k}]`,
+        `instalments.${k}`,
         { latest: limit },
       );
     }
@@ -366,25 +366,25 @@ function extendTimeToPay(
       refuse(
         'invalid_state',
         `No extension application is pending for instalment ${String(item?.index)} (s.11(4): extension only on application)`,
-        `newDueDates[${k}].index`,
+        `newDueDates.${k}.index`,
       );
     }
     if (items.findIndex((other) => other.index === item.index) !== k) {
-      refuse('invalid_state', `Instalment ${item.index} is named twice`, `newDueDates[${k}].index`);
+      refuse('invalid_state', `Instalment ${item.index} is named twice`, `newDueDates.${k}.index`);
     }
-    const dueDate = parseIsoDate(item.dueDate, `newDueDates[${k}].dueDate`);
+    const dueDate = parseIsoDate(item.dueDate, `newDueDates.${k}.dueDate`);
     if (dueDate <= schedule[item.index].dueDate) {
       refuse(
         'invalid_state',
         `An extension must be later than the current due date ${schedule[item.index].dueDate}`,
-        `newDueDates[${k}].dueDate`,
+        `newDueDates.${k}.dueDate`,
       );
     }
     if (dueDate > limit) {
       refuse(
         'time_to_pay_too_long',
         `Beyond ${rule.maxMonths} months from the order date (latest ${limit})`,
-        `newDueDates[${k}].dueDate`,
+        `newDueDates.${k}.dueDate`,
         { latest: limit },
       );
     }
@@ -422,7 +422,7 @@ function refuseExtension(
       refuse(
         'invalid_state',
         `No extension application is pending for instalment ${index}`,
-        `instalments[${k}]`,
+        `instalments.${k}`,
       );
     }
     if (on < request.appliedAt) {
@@ -592,13 +592,13 @@ function varyOrder(
       : parseSchedule(data.instalments, newOrderAmount, (x, i) => {
           if (current[i]?.dueDate === x.dueDate) return; // an instalment kept as it was
           if (x.dueDate < on) {
-            refuse('invalid_date', `Due before the variation (${on})`, `instalments[${i}].dueDate`);
+            refuse('invalid_date', `Due before the variation (${on})`, `instalments.${i}.dueDate`);
           }
           if (x.dueDate > latest) {
             refuse(
               'time_to_pay_too_long',
               `Due more than ${rule.initialMonths} months after the variation (latest ${latest})`,
-              `instalments[${i}].dueDate`,
+              `instalments.${i}.dueDate`,
               { latest },
             );
           }

@@ -184,8 +184,8 @@ function round(d: Decimal): Money {
 function rowsOf(instalments: ScheduledInstalment[], what: string): Row[] {
   return instalments.map((x, index) => ({
     index,
-    due: dayOf(x.dueDate, `${what}[${index}].dueDate`),
-    amount: gbpAmount(x.amount, `${what}[${index}].amount`),
+    due: dayOf(x.dueDate, `${what}.${index}.dueDate`),
+    amount: gbpAmount(x.amount, `${what}.${index}.amount`),
   }));
 }
 
@@ -210,9 +210,9 @@ function normaliseRates(table: RateTable): { from: number; percent: Decimal }[] 
   if (table.length === 0) throw new TypeError('accruedInterest: the rate table is empty');
   const rows = table.map((r, i) => {
     if (!/^\d+(\.\d+)?$/.test(r.ratePercent)) {
-      throw new TypeError(`accruedInterest: rates[${i}].ratePercent is not a decimal string`);
+      throw new TypeError(`accruedInterest: rates.${i}.ratePercent is not a decimal string`);
     }
-    return { from: dayOf(r.from, `rates[${i}].from`), percent: new Dec(r.ratePercent) };
+    return { from: dayOf(r.from, `rates.${i}.from`), percent: new Dec(r.ratePercent) };
   });
   for (let i = 1; i < rows.length; i++) {
     if (rows[i].from <= rows[i - 1].from) {
@@ -232,8 +232,8 @@ export function accruedInterest(input: InterestInput): InterestResult {
   const versions: Version[] = [
     { from: Number.NEGATIVE_INFINITY, rows: rowsOf(input.instalments, 'instalments') },
     ...(input.revisions ?? []).map((r, i) => ({
-      from: dayOf(r.from, `revisions[${i}].from`),
-      rows: rowsOf(r.instalments, `revisions[${i}].instalments`),
+      from: dayOf(r.from, `revisions.${i}.from`),
+      rows: rowsOf(r.instalments, `revisions.${i}.instalments`),
     })),
   ];
   for (let i = 2; i < versions.length; i++) {
@@ -243,13 +243,13 @@ export function accruedInterest(input: InterestInput): InterestResult {
   }
   const payments = input.payments
     .map((p, i) => ({
-      day: dayOf(p.date, `payments[${i}].date`),
-      amount: gbpAmount(p.amount, `payments[${i}].amount`),
+      day: dayOf(p.date, `payments.${i}.date`),
+      amount: gbpAmount(p.amount, `payments.${i}.amount`),
     }))
     .filter((p) => p.day <= asAt);
   const suspensions = (input.suspensions ?? []).map((s, i) => ({
-    from: dayOf(s.from, `suspensions[${i}].from`),
-    to: s.to === undefined ? Number.POSITIVE_INFINITY : dayOf(s.to, `suspensions[${i}].to`),
+    from: dayOf(s.from, `suspensions.${i}.from`),
+    to: s.to === undefined ? Number.POSITIVE_INFINITY : dayOf(s.to, `suspensions.${i}.to`),
     instalments: new Set(s.instalments),
   }));
 

@@ -52,9 +52,9 @@ function idList(value: unknown, field: string): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) refuse('invalid_state', 'must be a list of ids', field);
   value.forEach((id: unknown, i) => {
-    nonEmpty(id, `${field}[${i}]`);
+    nonEmpty(id, `${field}.${i}`);
     if (value.indexOf(id) !== i) {
-      refuse('invalid_state', `${String(id)} is listed twice`, `${field}[${i}]`);
+      refuse('invalid_state', `${String(id)} is listed twice`, `${field}.${i}`);
     }
   });
   return value as string[];
@@ -73,23 +73,23 @@ function checkRestrainable(
 ): void {
   assetIds.forEach((assetId, i) => {
     const asset = assets[assetId];
-    if (!asset?.exists) refuse('not_found', `No such asset ${assetId}`, `${field}[${i}]`);
+    if (!asset?.exists) refuse('not_found', `No such asset ${assetId}`, `${field}.${i}`);
     if (asset.caseId !== caseId) {
       refuse(
         'invalid_state',
         `Asset ${assetId} belongs to case ${asset.caseId}, not ${caseId}`,
-        `${field}[${i}]`,
+        `${field}.${i}`,
       );
     }
     if (!asset.held) {
-      refuse('asset_not_held', `Asset ${assetId} is no longer held`, `${field}[${i}]`);
+      refuse('asset_not_held', `Asset ${assetId} is no longer held`, `${field}.${i}`);
     }
     const others = asset.restrainedBy.filter((id) => id !== restraintOrderId);
     if (others.length > 0) {
       refuse(
         'already_restrained',
         `Asset ${assetId} is under restraint order ${others.join(', ')}`,
-        `${field}[${i}]`,
+        `${field}.${i}`,
         {
           restrainedBy: others.join(','),
         },
@@ -105,11 +105,11 @@ function exceptionsOf(
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) refuse('invalid_state', 'must be a list of exceptions', field);
   return value.map((x, i) => {
-    const purpose = nonEmpty(x?.purpose, `${field}[${i}].purpose`);
+    const purpose = nonEmpty(x?.purpose, `${field}.${i}.purpose`);
     if (x.amountPerWeek === undefined) return { purpose };
     return {
       purpose,
-      amountPerWeek: Money.positive(x.amountPerWeek, `${field}[${i}].amountPerWeek`).toJSON(),
+      amountPerWeek: Money.positive(x.amountPerWeek, `${field}.${i}.amountPerWeek`).toJSON(),
     };
   });
 }
@@ -177,13 +177,13 @@ export function decide(command: RestraintCommand, state: RestraintState): Restra
           refuse(
             'invalid_state',
             `Asset ${assetId} is already on the order`,
-            `addedAssetIds[${i}]`,
+            `addedAssetIds.${i}`,
           );
         }
       });
       removed.forEach((assetId, i) => {
         if (!current.assetIds.includes(assetId)) {
-          refuse('invalid_state', `Asset ${assetId} is not on the order`, `removedAssetIds[${i}]`);
+          refuse('invalid_state', `Asset ${assetId} is not on the order`, `removedAssetIds.${i}`);
         }
       });
       checkRestrainable(

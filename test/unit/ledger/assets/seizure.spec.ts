@@ -274,7 +274,7 @@ describe('AssetSeized', () => {
       spec
         .given([])
         .when(seize({ cashBreakdown: [gbp('600.00'), eur('5000.00')] }))
-        .thenRefuses('fx_rate_required', 'cashBreakdown[1]');
+        .thenRefuses('fx_rate_required', 'cashBreakdown.1');
     });
 
     it('refuses a foreign account balance under an AFO without a rate', () => {
@@ -328,11 +328,11 @@ describe('AssetSeized', () => {
       spec
         .given([])
         .when(seize({ declared: eur('12500.00'), fx: [EUR_RATE, EUR_RATE] }))
-        .thenRefuses('invalid_money', 'fx[1].currency');
+        .thenRefuses('invalid_money', 'fx.1.currency');
       spec
         .given([])
         .when(seize({ declared: eur('12500.00'), fx: [{ ...EUR_RATE, rateToGbp: '-1' }] }))
-        .thenRefuses('invalid_money', 'fx[0].rateToGbp');
+        .thenRefuses('invalid_money', 'fx.0.rateToGbp');
     });
   });
 
@@ -384,7 +384,7 @@ describe('AssetSeized', () => {
       spec
         .given([])
         .when(seize({ cashBreakdown: [gbp('600.00'), gbp('600.00')] }))
-        .thenRefuses('invalid_money', 'cashBreakdown[1].currency');
+        .thenRefuses('invalid_money', 'cashBreakdown.1.currency');
     });
   });
 

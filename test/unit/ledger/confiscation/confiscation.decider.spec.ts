@@ -92,7 +92,7 @@ describe('confiscation orders (POCA Part 2)', () => {
             ],
           }),
         )
-        .thenRefuses('invalid_money', 'instalments[0].amount.amount');
+        .thenRefuses('invalid_money', 'instalments.0.amount.amount');
     });
 
     it('refuses an amount ordered above the benefit figure', () => {
@@ -131,7 +131,7 @@ describe('confiscation orders (POCA Part 2)', () => {
             ],
           }),
         )
-        .thenRefuses('time_to_pay_too_long', 'instalments[1].dueDate');
+        .thenRefuses('time_to_pay_too_long', 'instalments.1.dueDate');
     });
 
     it('allows 6 months (not 7) for an order made before 1 June 2015', () => {
@@ -148,18 +148,18 @@ describe('confiscation orders (POCA Part 2)', () => {
       spec
         .given([])
         .when(older('2014-09-04'))
-        .thenRefuses('time_to_pay_too_long', 'instalments[0].dueDate');
+        .thenRefuses('time_to_pay_too_long', 'instalments.0.dueDate');
     });
 
     it('refuses a due date before the order, or a malformed one', () => {
       spec
         .given([])
         .when(makeOrder({ instalments: [{ amount: gbp('90000'), dueDate: '2020-01-19' }] }))
-        .thenRefuses('invalid_date', 'instalments[0].dueDate');
+        .thenRefuses('invalid_date', 'instalments.0.dueDate');
       spec
         .given([])
         .when(makeOrder({ instalments: [{ amount: gbp('90000'), dueDate: '2020-02-30' }] }))
-        .thenRefuses('invalid_date', 'instalments[0].dueDate');
+        .thenRefuses('invalid_date', 'instalments.0.dueDate');
     });
 
     it('refuses compensation above the amount ordered', () => {
@@ -292,7 +292,7 @@ describe('confiscation orders (POCA Part 2)', () => {
           timeExtended('2020-05-11', 1, '2020-07-20'),
         ])
         .when(command('ApplyForTimeToPayExtension', { instalments: [1], appliedAt: '2020-07-01' }))
-        .thenRefuses('time_to_pay_too_long', 'instalments[0]');
+        .thenRefuses('time_to_pay_too_long', 'instalments.0');
     });
 
     it('refuses an unknown instalment, a pending one, a paid one, and bad dates', () => {
@@ -301,19 +301,19 @@ describe('confiscation orders (POCA Part 2)', () => {
       spec
         .given([orderMade])
         .when(apply([2]))
-        .thenRefuses('invalid_state', 'instalments[0]');
+        .thenRefuses('invalid_state', 'instalments.0');
       spec
         .given([orderMade])
         .when(apply([1, 1]))
-        .thenRefuses('invalid_state', 'instalments[1]');
+        .thenRefuses('invalid_state', 'instalments.1');
       spec
         .given([orderMade, extensionApplied('2020-02-01')])
         .when(apply([1]))
-        .thenRefuses('invalid_state', 'instalments[0]');
+        .thenRefuses('invalid_state', 'instalments.0');
       spec
         .given([orderMade, paymentReceived('R1', '10000', '2020-02-01')])
         .when(apply([0]))
-        .thenRefuses('invalid_state', 'instalments[0]');
+        .thenRefuses('invalid_state', 'instalments.0');
       spec
         .given([orderMade])
         .when(apply([1], '2020-01-19'))
@@ -344,7 +344,7 @@ describe('confiscation orders (POCA Part 2)', () => {
       spec
         .given([orderMade, extensionApplied('2020-04-06')])
         .when(extend(1, '2020-07-21'))
-        .thenRefuses('time_to_pay_too_long', 'newDueDates[0].dueDate');
+        .thenRefuses('time_to_pay_too_long', 'newDueDates.0.dueDate');
     });
 
     it('allows 12 months for an order made before 1 June 2015', () => {
@@ -362,18 +362,18 @@ describe('confiscation orders (POCA Part 2)', () => {
       spec
         .given(history)
         .when(extend(0, '2015-03-04', '2014-08-20'))
-        .thenRefuses('time_to_pay_too_long', 'newDueDates[0].dueDate');
+        .thenRefuses('time_to_pay_too_long', 'newDueDates.0.dueDate');
     });
 
     it('refuses without a pending application, an earlier date, or a decision before the application', () => {
       spec
         .given([orderMade])
         .when(extend(1, '2020-07-20'))
-        .thenRefuses('invalid_state', 'newDueDates[0].index');
+        .thenRefuses('invalid_state', 'newDueDates.0.index');
       spec
         .given([orderMade, extensionApplied('2020-04-06')])
         .when(extend(1, '2020-04-20'))
-        .thenRefuses('invalid_state', 'newDueDates[0].dueDate');
+        .thenRefuses('invalid_state', 'newDueDates.0.dueDate');
       spec
         .given([orderMade, extensionApplied('2020-04-06')])
         .when(extend(1, '2020-07-20', '2020-04-01'))
@@ -381,7 +381,7 @@ describe('confiscation orders (POCA Part 2)', () => {
       spec
         .given([orderMade, extensionApplied('2020-04-06')])
         .when(extend(1, '2020-07-32'))
-        .thenRefuses('invalid_date', 'newDueDates[0].dueDate');
+        .thenRefuses('invalid_date', 'newDueDates.0.dueDate');
     });
   });
 
@@ -421,7 +421,7 @@ describe('confiscation orders (POCA Part 2)', () => {
             occurredAt: at('2020-05-11'),
           }),
         )
-        .thenRefuses('invalid_state', 'instalments[0]');
+        .thenRefuses('invalid_state', 'instalments.0');
     });
   });
 
@@ -556,7 +556,7 @@ describe('confiscation orders (POCA Part 2)', () => {
       spec
         .given([orderMade])
         .when(s22({ amount: '60000', dueDate: '2020-06-11' }))
-        .thenRefuses('time_to_pay_too_long', 'instalments[2].dueDate');
+        .thenRefuses('time_to_pay_too_long', 'instalments.2.dueDate');
       spec
         .given([orderMade])
         .when(s22({ amount: '59999', dueDate: '2020-06-10' }))

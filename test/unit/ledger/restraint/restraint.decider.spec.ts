@@ -136,26 +136,26 @@ describe('restraint orders (ss.40-41)', () => {
       spec
         .given([])
         .when(make({ assetIds: ['asset-car', 'asset-ghost'] }))
-        .thenRefuses('not_found', 'assetIds[1]');
+        .thenRefuses('not_found', 'assetIds.1');
     });
 
     it('refuses an asset no longer held', () => {
       const assets = { 'asset-car': held({ held: false }), 'asset-watch': held() };
-      spec.given([]).when(make({}, { assets })).thenRefuses('asset_not_held', 'assetIds[0]');
+      spec.given([]).when(make({}, { assets })).thenRefuses('asset_not_held', 'assetIds.0');
     });
 
     it('refuses an asset under another active restraint order', () => {
       const assets = { 'asset-car': held(), 'asset-watch': held({ restrainedBy: ['ro-other'] }) };
-      spec.given([]).when(make({}, { assets })).thenRefuses('already_restrained', 'assetIds[1]');
+      spec.given([]).when(make({}, { assets })).thenRefuses('already_restrained', 'assetIds.1');
     });
 
     it('refuses an asset of another case, a duplicate and an order with nothing to restrain', () => {
       const assets = { 'asset-car': held({ caseId: 'case-2' }), 'asset-watch': held() };
-      spec.given([]).when(make({}, { assets })).thenRefuses('invalid_state', 'assetIds[0]');
+      spec.given([]).when(make({}, { assets })).thenRefuses('invalid_state', 'assetIds.0');
       spec
         .given([])
         .when(make({ assetIds: ['asset-car', 'asset-car'] }))
-        .thenRefuses('invalid_state', 'assetIds[1]');
+        .thenRefuses('invalid_state', 'assetIds.1');
       spec
         .given([])
         .when(make({ assetIds: [] }))
@@ -172,7 +172,7 @@ describe('restraint orders (ss.40-41)', () => {
             ],
           }),
         )
-        .thenRefuses('invalid_money', 'exceptions[0].amountPerWeek.amount');
+        .thenRefuses('invalid_money', 'exceptions.0.amountPerWeek.amount');
     });
 
     it('refuses an occurredAt in the future', () => {
@@ -215,24 +215,24 @@ describe('restraint orders (ss.40-41)', () => {
       spec
         .given([made])
         .when(vary({ removedAssetIds: ['asset-yacht'] }))
-        .thenRefuses('invalid_state', 'removedAssetIds[0]');
+        .thenRefuses('invalid_state', 'removedAssetIds.0');
       spec
         .given([made])
         .when(
           vary({ addedAssetIds: ['asset-car'] }, { 'asset-car': held({ restrainedBy: [ORDER] }) }),
         )
-        .thenRefuses('invalid_state', 'addedAssetIds[0]');
+        .thenRefuses('invalid_state', 'addedAssetIds.0');
     });
 
     it('checks added assets like a new order', () => {
       spec
         .given([made])
         .when(vary({ addedAssetIds: ['asset-yacht'] }))
-        .thenRefuses('not_found', 'addedAssetIds[0]');
+        .thenRefuses('not_found', 'addedAssetIds.0');
       spec
         .given([made])
         .when(vary({ addedAssetIds: ['asset-yacht'] }, { 'asset-yacht': held({ held: false }) }))
-        .thenRefuses('asset_not_held', 'addedAssetIds[0]');
+        .thenRefuses('asset_not_held', 'addedAssetIds.0');
       spec
         .given([made])
         .when(
@@ -241,7 +241,7 @@ describe('restraint orders (ss.40-41)', () => {
             { 'asset-yacht': held({ restrainedBy: ['ro-other'] }) },
           ),
         )
-        .thenRefuses('already_restrained', 'addedAssetIds[0]');
+        .thenRefuses('already_restrained', 'addedAssetIds.0');
     });
 
     it('refuses an empty variation', () => {
