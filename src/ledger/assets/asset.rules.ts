@@ -14,7 +14,8 @@ import { AccountJson, Category, Declared, Power, RateUsed } from './asset.events
 /**
  * Configurable figures for the minimum-amount rules (domain.md: s.294 cash, s.303J listed assets in
  * aggregate, AFO balances need a sterling equivalent of at least this). Commands may override them
- * through `context.thresholds` (the application passes its effective-dated configuration).
+ * through their top-level `context.thresholds` (the application passes its effective-dated
+ * configuration).
  */
 export interface AssetThresholds {
   /** Decimal string in pounds sterling. */

@@ -15,7 +15,7 @@ import { DETAINABLE_POWERS } from './asset.rules';
 
 /**
  * Configurable time limits of the civil-forfeiture track (domain.md, "Detention clocks"); commands
- * may override them through `context.timeLimits`.
+ * may override them through their top-level `context.timeLimits`.
  */
 export interface AssetTimeLimits {
   /** s.295: initial detention of cash, counted hours (weekends and holidays excluded). */
@@ -168,7 +168,7 @@ export function decideDetention(
   if (d.kind !== 'initial' && d.kind !== 'extension') {
     refuse('invalid_state', 'kind is `initial` or `extension`', 'kind');
   }
-  const limits = limitsFrom(d.context?.timeLimits);
+  const limits = limitsFrom(command.context?.timeLimits);
   const current = asset.detention;
   let startsAt: string;
   let expiresAt: string;
@@ -179,7 +179,7 @@ export function decideDetention(
       d.startsAt === undefined ? asset.powerSince : parseIsoInstant(d.startsAt, 'startsAt');
     const senior = asset.power === 'POCA_S303J_LISTED' && d.seniorOfficerAuthority === true;
     const hours = initialHours(asset.power, senior, limits);
-    const latest = initialExpiry(startsAt, hours, d.context?.calendar);
+    const latest = initialExpiry(startsAt, hours, command.context?.calendar);
     expiresAt = d.expiresAt === undefined ? latest : parseIsoInstant(d.expiresAt, 'expiresAt');
     assertEndsAfterStart(startsAt, expiresAt);
     if (isAfter(expiresAt, latest)) {

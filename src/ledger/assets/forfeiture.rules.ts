@@ -96,7 +96,7 @@ export function decideNotice(
   }
   requireStatus(asset, ['held', 'detained'], 'give a forfeiture notice');
   const givenAt = dateOrToday(d.givenAt, 'givenAt', at, command.now);
-  const earliest = earliestObjectionDeadline(givenAt, limitsFrom(d.context?.timeLimits));
+  const earliest = earliestObjectionDeadline(givenAt, limitsFrom(command.context?.timeLimits));
   const objectionDeadline =
     d.objectionDeadline === undefined
       ? earliest

@@ -24,8 +24,8 @@ import { AssetState, currentValuation } from './asset.state';
 
 /** AssetSeized: the case must exist and be open, the power fit the category, minimums be met. */
 export function decideSeizure(command: SeizeAsset, state: AssetState, at: string): AssetSeized[] {
-  const d = command.data;
-  const { context, fx, power, category } = d;
+  const { data: d, context } = command;
+  const { fx, power, category } = d;
   const { declared: declaredIn, cashBreakdown: breakdownIn, listedAggregate: aggregateIn } = d;
   if (state.exists) refuse('already_exists', `Asset ${d.assetId} already exists`, 'assetId');
   if (!context?.case?.exists) refuse('not_found', `No case ${d.caseId}`, 'caseId');
@@ -101,7 +101,8 @@ export function decideLegalBasisChange(
   asset: ExistingAsset,
   at: string,
 ): LegalBasisChanged[] {
-  const { to, reason, fx, listedAggregate: aggregateIn, context } = command.data;
+  const { to, reason, fx, listedAggregate: aggregateIn } = command.data;
+  const { context } = command;
   requireStatus(asset, ['held', 'detained'], 'change the legal basis', 'to');
   if (to === asset.power) refuse('invalid_state', `The asset is already held under ${to}`, 'to');
   assertPowerApplies(to, asset.category, 'to');

@@ -77,8 +77,8 @@ describe('reactors: restraint links and realisation payments', () => {
           location: 'Marina',
           custodyLocation: 'Store',
           declared: gbp('250000.00'),
-          context: { case: { exists: true, closed: false } },
         },
+        context: { case: { exists: true, closed: false } },
       },
       envelope(),
     );

@@ -35,7 +35,7 @@ import {
   WithdrawValuationDto,
 } from './holding.dto';
 
-/** Data of an asset command, without `context` (added by the service where a rule needs it). */
+/** Data of an asset command (`context`, where a rule needs it, sits beside it, not in it). */
 type DataOf<T extends AssetCommand['type']> = Extract<AssetCommand, { type: T }>['data'];
 
 /**
@@ -81,8 +81,8 @@ export class AssetService {
             },
           }),
           ...present({ occurredAt: dto.occurredAt }),
-          context: { case: { exists: found.state.exists, closed: found.state.closed } },
         },
+        context: { case: { exists: found.state.exists, closed: found.state.closed } },
       });
       const proposedId = uuidv7();
       this.handler.assertAccepted(assetAggregate, command(proposedId));

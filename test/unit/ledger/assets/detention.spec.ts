@@ -351,9 +351,9 @@ describe('DetentionOrdered: extension', () => {
             {
               kind: 'extension',
               expiresAt: '2027-03-02T10:00:00Z',
-              context: { timeLimits: { extensionMaxMonths: 3 } },
             },
             beforeExpiry,
+            { timeLimits: { extensionMaxMonths: 3 } },
           ),
         )
         .thenRefuses('detention_order_too_long', 'expiresAt');

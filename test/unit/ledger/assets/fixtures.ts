@@ -30,13 +30,18 @@ export const BTC_PRICE: RateUsed = {
 
 type CommandOf<T extends AssetCommand['type']> = Extract<AssetCommand, { type: T }>;
 
-/** A command of `type` with `data`, decided at `now` (default NOW). */
+/** The top-level `context` a command of `type` takes (never for commands without one). */
+type ContextOf<T extends AssetCommand['type']> =
+  CommandOf<T> extends { context?: infer C } ? (unknown extends C ? never : C) : never;
+
+/** A command of `type` with `data`, decided at `now` (default NOW), and `context` if given. */
 export function command<T extends AssetCommand['type']>(
   type: T,
   data: CommandOf<T>['data'],
   now = NOW,
+  context?: ContextOf<T>,
 ): CommandOf<T> {
-  return { type, data, now } as CommandOf<T>;
+  return { type, data, now, ...(context !== undefined && { context }) } as CommandOf<T>;
 }
 
 export const OPEN_CASE = { case: { exists: true, closed: false } };

@@ -1,6 +1,8 @@
 import { MoneyJson } from '../../../../src/common/money';
-import { AssetCommand } from '../../../../src/ledger/assets/asset.commands';
+import { AssetCommand, ConfigContext } from '../../../../src/ledger/assets/asset.commands';
+import { assetDecider } from '../../../../src/ledger/assets/asset.decider';
 import { AssetEvent } from '../../../../src/ledger/assets/asset.events';
+import { fold } from '../../../../src/ledger/decider';
 import {
   command,
   initialDetention,
@@ -339,7 +341,7 @@ describe('an asset that does not exist', () => {
   it('can be seized', () => {
     spec
       .given([])
-      .when(command('SeizeAsset', { ...seizure, declared: gbp('15000.00'), context: OPEN_CASE }))
+      .when(command('SeizeAsset', { ...seizure, declared: gbp('15000.00') }, NOW, OPEN_CASE))
       .then([sterlingCash]);
   });
 });
@@ -358,5 +360,29 @@ describe('occurredAt', () => {
     expect(
       spec.given([sterlingCash, initialDetention, restrained('r-1'), lifted('r-1')]).state.version,
     ).toBe(4);
+  });
+});
+
+describe('the command context', () => {
+  const config: ConfigContext = {
+    thresholds: { minimumGbp: '500.00' },
+    timeLimits: { noticeObjectionDays: 30 },
+  };
+
+  it.each([
+    [
+      [],
+      command('SeizeAsset', { ...seizure, declared: gbp('15000.00') }, NOW, {
+        ...OPEN_CASE,
+        ...config,
+      }),
+    ],
+    [[sterlingCash], command('ChangeLegalBasis', { to: 'PACE_S19', reason: 'r' }, NOW, config)],
+    [[sterlingCash], command('OrderDetention', { kind: 'initial' }, NOW, config)],
+    [[sterlingCash], command('GiveForfeitureNotice', { noticeRef: 'N' }, NOW, config)],
+  ] as [AssetEvent[], AssetCommand][])('never reaches the events of %#', (given, cmd) => {
+    const events = assetDecider.decide(cmd, fold(assetDecider, given));
+    expect(events).toHaveLength(1);
+    for (const event of events) expect(event.data).not.toHaveProperty('context');
   });
 });

@@ -1,4 +1,5 @@
 import { MoneyJson } from '../../../../src/common/money';
+import { SeizeAsset } from '../../../../src/ledger/assets/asset.commands';
 import { assetStream } from '../../../../src/ledger/assets/asset.events';
 import { thresholds } from '../../../../src/ledger/assets/asset.rules';
 import {
@@ -17,9 +18,14 @@ const gbp = (amount: string): MoneyJson => ({ amount, currency: 'GBP' });
 const eur = (amount: string): MoneyJson => ({ amount, currency: 'EUR' });
 
 type SeizeData = Parameters<typeof command<'SeizeAsset'>>[1];
+type SeizeContext = SeizeAsset['context'];
 
-function seize(data: Partial<SeizeData>, now = '2026-11-27T12:00:00Z') {
-  return command('SeizeAsset', { ...seizure, context: OPEN_CASE, ...data }, now);
+function seize(
+  data: Partial<SeizeData>,
+  context: SeizeContext = OPEN_CASE,
+  now = '2026-11-27T12:00:00Z',
+) {
+  return command('SeizeAsset', { ...seizure, ...data }, now, context);
 }
 
 describe('AssetSeized', () => {
@@ -99,13 +105,7 @@ describe('AssetSeized', () => {
     const { occurredAt: _o, ...rest } = seizure;
     spec
       .given([])
-      .when(
-        command(
-          'SeizeAsset',
-          { ...rest, declared: gbp('15000.00'), context: OPEN_CASE },
-          SEIZED_AT,
-        ),
-      )
+      .when(command('SeizeAsset', { ...rest, declared: gbp('15000.00') }, SEIZED_AT, OPEN_CASE))
       .then([sterlingCash]);
   });
 
@@ -146,10 +146,10 @@ describe('AssetSeized', () => {
       spec
         .given([])
         .when(
-          seize({
-            declared: gbp('999.99'),
-            context: { ...OPEN_CASE, thresholds: { minimumGbp: '500.00' } },
-          }),
+          seize(
+            { declared: gbp('999.99') },
+            { ...OPEN_CASE, thresholds: { minimumGbp: '500.00' } },
+          ),
         )
         .thenMatches([{ type: 'AssetSeized' }]);
     });
@@ -421,18 +421,14 @@ describe('AssetSeized', () => {
     it('refuses an unknown case', () => {
       spec
         .given([])
-        .when(
-          seize({ declared: gbp('15000.00'), context: { case: { exists: false, closed: false } } }),
-        )
+        .when(seize({ declared: gbp('15000.00') }, { case: { exists: false, closed: false } }))
         .thenRefuses('not_found', 'caseId');
     });
 
     it('refuses a closed case', () => {
       spec
         .given([])
-        .when(
-          seize({ declared: gbp('15000.00'), context: { case: { exists: true, closed: true } } }),
-        )
+        .when(seize({ declared: gbp('15000.00') }, { case: { exists: true, closed: true } }))
         .thenRefuses('case_closed', 'caseId');
     });
 
