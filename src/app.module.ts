@@ -12,6 +12,7 @@ import { ConfiscationModule } from './ledger/confiscation/confiscation.module';
 import { DevelopmentIdentityMiddleware } from './ledger/http/development-identity.middleware';
 import { LedgerModule } from './ledger/ledger.module';
 import { WorkflowsModule } from './workflows/workflows.module';
+import { ProjectionsModule } from './projections/projections.module';
 import { RestraintModule } from './ledger/restraint/restraint.module';
 
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule implements NestModule {
         RestraintModule,
         ConfiscationModule,
         WorkflowsModule,
+        ProjectionsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,0 +1,180 @@
+import { AssetEvent } from '../../ledger/assets/asset.events';
+import {
+  AssetState,
+  currentValuation,
+  evolve,
+  initialAssetState,
+  isHeld,
+} from '../../ledger/assets/asset.state';
+import { ProjectedEvent, Projection, TableNames } from '../projection';
+import { ReadModelDb } from '../read-model-db';
+import { StateCache } from '../state-cache';
+
+export const ASSET_REGISTER = 'asset-register';
+
+/**
+ * One row per asset with what the register shows, kept current by folding each asset's events
+ * with the domain's own `evolve` (the same fold as GET /assets/{id}, so the two never disagree).
+ * The folded state is stored beside the row so the next event continues from it.
+ */
+export class AssetRegisterProjection implements Projection {
+  readonly name = ASSET_REGISTER;
+  readonly version = 1;
+  readonly tables = ['register_cases', 'register_assets', 'register_asset_state'] as const;
+  readonly streams = ['case-', 'asset-'] as const;
+  private readonly states = new StateCache<AssetState>(20_000);
+
+  createTables(db: ReadModelDb, t: TableNames): void {
+    db.exec(`
+      CREATE TABLE ${t('register_cases')} (
+        case_id TEXT PRIMARY KEY, reference TEXT NOT NULL, operation TEXT, lead_agency TEXT NOT NULL,
+        title TEXT NOT NULL, shared_with TEXT NOT NULL, closed INTEGER NOT NULL
+      );
+      CREATE TABLE ${t('register_assets')} (
+        asset_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, case_reference TEXT, operation TEXT, agency TEXT,
+        exhibit_ref TEXT NOT NULL, category TEXT NOT NULL, power TEXT NOT NULL, status TEXT NOT NULL,
+        held INTEGER NOT NULL, description TEXT NOT NULL, custody_location TEXT, seized_at TEXT NOT NULL,
+        value_source TEXT, value_amount TEXT, value_currency TEXT, value_gbp TEXT,
+        detention_expires_at TEXT, restraint_order_ids TEXT NOT NULL, realised_net_gbp TEXT,
+        last_event TEXT NOT NULL, last_changed_at TEXT NOT NULL, last_position TEXT NOT NULL
+      );
+      CREATE INDEX ${t('register_assets')}_by_case ON ${t('register_assets')} (case_id, asset_id);
+      CREATE INDEX ${t('register_assets')}_by_operation ON ${t('register_assets')} (operation, asset_id);
+      CREATE INDEX ${t('register_assets')}_by_agency ON ${t('register_assets')} (agency, asset_id);
+      CREATE TABLE ${t('register_asset_state')} (asset_id TEXT PRIMARY KEY, state TEXT NOT NULL);
+    `);
+    this.states.clear();
+  }
+
+  apply(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
+    if (event.streamId.startsWith('case-')) return this.applyCase(db, t, event);
+    const assetId = event.streamId.slice('asset-'.length);
+    const key = `${t('register_asset_state')}/${assetId}`;
+    const before =
+      this.states.get(key) ??
+      parseState(
+        db.get<{ state: string }>(
+          `SELECT state FROM ${t('register_asset_state')} WHERE asset_id = ?`,
+          assetId,
+        ),
+      );
+    const state = evolve(before, { type: event.type, data: event.data } as unknown as AssetEvent);
+    this.states.set(key, state);
+    db.run(
+      `INSERT INTO ${t('register_asset_state')} (asset_id, state) VALUES (?, ?)
+       ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`,
+      assetId,
+      JSON.stringify(state),
+    );
+    const theCase = db.get<{ reference: string; operation: string | null; lead_agency: string }>(
+      `SELECT reference, operation, lead_agency FROM ${t('register_cases')} WHERE case_id = ?`,
+      state.caseId ?? '',
+    );
+    const value = currentValuation(state);
+    const valued =
+      value?.source === 'valuation'
+        ? state.valuations.find((v) => v.valuationId === value.valuationId)
+        : undefined;
+    const native = valued ? nativeOf(valued.value) : value ? nativeOf(state.declared) : undefined;
+    const occurredAt =
+      typeof event.data.occurredAt === 'string' ? event.data.occurredAt : event.recordedAt;
+    db.run(
+      `INSERT INTO ${t('register_assets')} (asset_id, case_id, case_reference, operation, agency, exhibit_ref,
+         category, power, status, held, description, custody_location, seized_at, value_source, value_amount,
+         value_currency, value_gbp, detention_expires_at, restraint_order_ids, realised_net_gbp, last_event,
+         last_changed_at, last_position)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (asset_id) DO UPDATE SET case_reference = excluded.case_reference, operation = excluded.operation,
+         agency = excluded.agency, category = excluded.category, power = excluded.power, status = excluded.status,
+         held = excluded.held, description = excluded.description, custody_location = excluded.custody_location,
+         value_source = excluded.value_source, value_amount = excluded.value_amount,
+         value_currency = excluded.value_currency, value_gbp = excluded.value_gbp,
+         detention_expires_at = excluded.detention_expires_at, restraint_order_ids = excluded.restraint_order_ids,
+         realised_net_gbp = excluded.realised_net_gbp, last_event = excluded.last_event,
+         last_changed_at = excluded.last_changed_at, last_position = excluded.last_position`,
+      assetId,
+      state.caseId ?? '',
+      theCase?.reference ?? null,
+      theCase?.operation ?? null,
+      theCase?.lead_agency ?? null,
+      state.exhibitRef ?? '',
+      state.category ?? '',
+      state.power ?? '',
+      state.status ?? 'held',
+      isHeld(state) ? 1 : 0,
+      state.description ?? '',
+      state.custodyLocation ?? null,
+      state.seizedAt ?? occurredAt,
+      value?.source ?? null,
+      native?.amount ?? null,
+      native?.currency ?? null,
+      value?.gbpValue.amount ?? null,
+      state.detention?.expiresAt ?? null,
+      JSON.stringify(state.restrainedBy),
+      state.realisation?.netProceeds.amount ?? null,
+      event.type,
+      occurredAt,
+      event.position.toString(),
+    );
+  }
+
+  private applyCase(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
+    const caseId = event.streamId.slice('case-'.length);
+    const d = event.data as {
+      reference: string;
+      operation?: string;
+      leadAgency: string;
+      title: string;
+      agency: string;
+    };
+    switch (event.type) {
+      case 'CaseOpened':
+        db.run(
+          `INSERT INTO ${t('register_cases')} (case_id, reference, operation, lead_agency, title, shared_with, closed)
+           VALUES (?, ?, ?, ?, ?, '[]', 0) ON CONFLICT (case_id) DO NOTHING`,
+          caseId,
+          d.reference,
+          d.operation ?? null,
+          d.leadAgency,
+          d.title,
+        );
+        return;
+      case 'CaseShared':
+      case 'CaseSharingRevoked': {
+        const row = db.get<{ shared_with: string }>(
+          `SELECT shared_with FROM ${t('register_cases')} WHERE case_id = ?`,
+          caseId,
+        );
+        const shared = new Set<string>(row ? (JSON.parse(row.shared_with) as string[]) : []);
+        if (event.type === 'CaseShared') shared.add(d.agency);
+        else shared.delete(d.agency);
+        db.run(
+          `UPDATE ${t('register_cases')} SET shared_with = ? WHERE case_id = ?`,
+          JSON.stringify([...shared].sort()),
+          caseId,
+        );
+        return;
+      }
+      case 'CaseClosed':
+        db.run(`UPDATE ${t('register_cases')} SET closed = 1 WHERE case_id = ?`, caseId);
+        return;
+      default:
+        return;
+    }
+  }
+}
+
+function parseState(row: { state: string } | undefined): AssetState {
+  return row ? (JSON.parse(row.state) as AssetState) : initialAssetState;
+}
+
+function nativeOf(value: unknown): { amount: string; currency: string } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.amount === 'string' && typeof v.currency === 'string')
+    return { amount: v.amount, currency: v.currency };
+  if (typeof v.quantity === 'string' && typeof v.symbol === 'string')
+    return { amount: v.quantity, currency: v.symbol };
+  if (typeof v.balance === 'object' && v.balance !== null) return nativeOf(v.balance);
+  return undefined;
+}

@@ -1,0 +1,84 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import type { Response } from 'express';
+import { ASSET_STATUSES } from '../../ledger/assets/asset.state';
+import { CATEGORIES, POWERS } from '../../ledger/assets/asset.events';
+import { AGENCY_CODE } from '../../ledger/http/dto/validators';
+import { ProjectionRunner } from '../projection-runner';
+import { READ_MODEL_DB } from '../projections.tokens';
+import { ReadModelDb } from '../read-model-db';
+import { readAfter } from '../read-your-writes';
+import { registerPage, RegisterRow } from './register.query';
+
+export class RegisterQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
+  @ApiPropertyOptional({ example: 'Stimtone' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  operation?: string;
+  @ApiPropertyOptional({ example: 'MPS' }) @IsOptional() @Matches(AGENCY_CODE) agency?: string;
+  @ApiPropertyOptional({ enum: ASSET_STATUSES })
+  @IsOptional()
+  @IsIn(ASSET_STATUSES)
+  status?: string;
+  @ApiPropertyOptional({ enum: CATEGORIES }) @IsOptional() @IsIn(CATEGORIES) category?: string;
+  @ApiPropertyOptional({ enum: POWERS }) @IsOptional() @IsIn(POWERS) power?: string;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsUUID()
+  cursor?: string;
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+  @ApiPropertyOptional({
+    description: 'Wait until the read models have applied this position (read your writes)',
+  })
+  @IsOptional()
+  @IsString()
+  minPosition?: string;
+}
+
+export class RegisterPage {
+  items!: RegisterRow[];
+  nextCursor!: string | null;
+}
+
+@ApiTags('register')
+@Controller('register')
+export class RegisterController {
+  constructor(
+    private readonly runner: ProjectionRunner,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The asset register: one row per asset, filtered, paged by cursor in seizure order',
+  })
+  @ApiOkResponse({ type: RegisterPage })
+  async register(
+    @Query() query: RegisterQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RegisterPage> {
+    await readAfter(this.runner, response, query.minPosition);
+    const { limit, cursor, minPosition: _minPosition, ...filters } = query;
+    return registerPage(this.db, this.runner, filters, limit ?? 50, cursor);
+  }
+}

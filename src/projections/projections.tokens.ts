@@ -1,0 +1,1 @@
+export const READ_MODEL_DB = Symbol('READ_MODEL_DB');

@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+
+export type SqlValue = string | number | bigint | null;
+
+/**
+ * The small interface projections and queries use, so another database (PostgreSQL, for many API
+ * nodes) can be added later. Plain SQL with positional parameters; upserts as
+ * `INSERT ... ON CONFLICT ... DO UPDATE`, which both SQLite and PostgreSQL speak.
+ */
+export interface ReadModelDb {
+  exec(sql: string): void;
+  run(sql: string, ...params: SqlValue[]): void;
+  get<T>(sql: string, ...params: SqlValue[]): T | undefined;
+  all<T>(sql: string, ...params: SqlValue[]): T[];
+  /** Runs `work` atomically: all of it or none of it. */
+  transaction<T>(work: () => T): T;
+  close(): void;
+}
+
+export const READ_MODELS_FILE = 'read-models.sqlite3';
+
+/**
+ * Read models in SQLite, a file of their own beside the log. synchronous=NORMAL: read models can
+ * always be rebuilt from the log, and each batch commits with its checkpoint, so a crash loses at
+ * most the last batches, which are applied again.
+ */
+export class SqliteReadModelDb implements ReadModelDb {
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(dataDir: string, options: { readonly?: boolean } = {}) {
+    this.db = new Database(join(dataDir, READ_MODELS_FILE), {
+      readonly: options.readonly ?? false,
+    });
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  exec(sql: string): void {
+    this.db.exec(sql);
+  }
+
+  run(sql: string, ...params: SqlValue[]): void {
+    this.statement(sql).run(...params);
+  }
+
+  get<T>(sql: string, ...params: SqlValue[]): T | undefined {
+    return this.statement(sql).get(...params) as T | undefined;
+  }
+
+  all<T>(sql: string, ...params: SqlValue[]): T[] {
+    return this.statement(sql).all(...params) as T[];
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Prepared once per SQL text; dropped when the schema changes (a swap renames tables). */
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  forgetStatements(): void {
+    this.statements.clear();
+  }
+}
