@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { runCommand } from './cli-run';
 import { loadConfig } from './config/config';
 import { serve } from './serve';
+import { projectionsRebuild, projectionsStatus } from './cli/projections-command';
 
 const program = new Command()
   .name('poca-ledger')
@@ -15,6 +16,20 @@ program
   .command('serve')
   .description('serve the HTTP API (configuration from the environment; see README)')
   .action(() => runCommand(() => serve(loadConfig())));
+
+const projections = program
+  .command('projections')
+  .description('the read models: status and rebuild');
+projections
+  .command('status')
+  .description('checkpoint, generation and lag of each projection (works beside a running server)')
+  .action(() => runCommand(() => projectionsStatus(loadConfig())));
+projections
+  .command('rebuild [name]')
+  .description(
+    'rebuild one projection (or all) from position 0 while the current tables keep serving',
+  )
+  .action((name: string | undefined) => runCommand(() => projectionsRebuild(loadConfig(), name)));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`poca-ledger: ${String(error)}\n`);

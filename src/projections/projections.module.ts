@@ -5,6 +5,7 @@ import { UpcasterRegistry } from '../ledger/upcasting/upcaster-registry';
 import { AssetRegisterProjection } from './asset-register/asset-register.projection';
 import { RegisterController } from './asset-register/register.controller';
 import { ProjectionRunner } from './projection-runner';
+import { ProjectionsAdminController } from './projections-admin.controller';
 import { READ_MODEL_DB } from './projections.tokens';
 import { ReadModelDb, SqliteReadModelDb } from './read-model-db';
 
@@ -14,7 +15,7 @@ export function ledgerProjections() {
 
 /** The read side: projections kept current in the serving process, and the query routes. */
 @Module({
-  controllers: [RegisterController],
+  controllers: [RegisterController, ProjectionsAdminController],
   providers: [
     {
       provide: READ_MODEL_DB,
