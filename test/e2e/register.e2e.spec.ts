@@ -149,3 +149,87 @@ describe('GET /register (asset register projection, real store)', () => {
     await http().get('/register').query({ minPosition: 'soon' }).expect(400);
   });
 });
+
+describe('GET /register as at a date, and as known at a position', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(async () => t.close());
+  const http = () => request(t.app.getHttpServer());
+
+  it('shows the earlier picture exactly, whatever was recorded since', async () => {
+    const c = await http()
+      .post('/cases')
+      .send({ reference: 'MPS/BW/2026/0002', title: 'As at', operation: 'Stimtone' })
+      .expect(201);
+    const seized = await http()
+      .post('/assets')
+      .send({
+        caseId: c.body.id,
+        exhibitRef: 'AA/1',
+        power: 'POCA_S47C',
+        category: 'watch',
+        description: 'Rolex Daytona',
+        location: 'Mayfair',
+        custodyLocation: 'Hendon',
+        occurredAt: '2026-11-20T09:00:00Z',
+      })
+      .expect(201);
+    const id = seized.body.id as string;
+    const first = await http()
+      .post(`/assets/${id}/valuations`)
+      .send({
+        basis: 'market',
+        value: gbp('24000.00'),
+        valuedAsAt: '2026-11-21',
+        valuer: 'Bonhams',
+        occurredAt: '2026-11-21T12:00:00Z',
+      })
+      .expect(200);
+    const second = await http()
+      .post(`/assets/${id}/valuations`)
+      .send({
+        basis: 'market',
+        value: gbp('26500.00'),
+        valuedAsAt: '2026-11-25',
+        valuer: 'Christie’s',
+        occurredAt: '2026-11-25T12:00:00Z',
+      })
+      .expect(200);
+    await http()
+      .post(`/assets/${id}/release`)
+      .send({ reason: 'owner_claim', releasedTo: 'Owner', occurredAt: '2026-11-26T12:00:00Z' })
+      .expect(200);
+    const row = async (query: Record<string, string>): Promise<Record<string, unknown>[]> =>
+      (
+        await http()
+          .get('/register')
+          .query({ caseId: c.body.id, minPosition: second.body.position, ...query })
+          .expect(200)
+      ).body.items;
+
+    expect(await row({ asAt: '2026-11-19' })).toEqual([]); // not yet seized
+    expect((await row({ asAt: '2026-11-20' }))[0]).toMatchObject({
+      status: 'held',
+      currentValue: null,
+    });
+    expect((await row({ asAt: '2026-11-22' }))[0]).toMatchObject({
+      status: 'held',
+      currentValue: { gbp: gbp('24000.00') },
+    });
+    expect((await row({ asAt: '2026-11-25' }))[0]).toMatchObject({
+      status: 'held',
+      currentValue: { gbp: gbp('26500.00') },
+    });
+    expect((await row({ asAt: '2026-11-27' }))[0]).toMatchObject({
+      status: 'released',
+      held: false,
+    });
+    expect(await row({ asAt: '2026-11-27', status: 'held' })).toEqual([]);
+    // As known when only the first valuation had been recorded.
+    expect((await row({ asKnownAt: first.body.position as string }))[0]).toMatchObject({
+      status: 'held',
+      currentValue: { gbp: gbp('24000.00') },
+    });
+    await http().get('/register').query({ asAt: '27/11/2026' }).expect(400);
+  });
+});

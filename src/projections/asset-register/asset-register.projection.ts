@@ -1,14 +1,9 @@
 import { AssetEvent } from '../../ledger/assets/asset.events';
-import {
-  AssetState,
-  currentValuation,
-  evolve,
-  initialAssetState,
-  isHeld,
-} from '../../ledger/assets/asset.state';
+import { AssetState, evolve, initialAssetState } from '../../ledger/assets/asset.state';
 import { ProjectedEvent, Projection, TableNames } from '../projection';
 import { ReadModelDb } from '../read-model-db';
 import { StateCache } from '../state-cache';
+import { registerRow } from './register-row';
 
 export const ASSET_REGISTER = 'asset-register';
 
@@ -70,14 +65,18 @@ export class AssetRegisterProjection implements Projection {
       `SELECT reference, operation, lead_agency FROM ${t('register_cases')} WHERE case_id = ?`,
       state.caseId ?? '',
     );
-    const value = currentValuation(state);
-    const valued =
-      value?.source === 'valuation'
-        ? state.valuations.find((v) => v.valuationId === value.valuationId)
-        : undefined;
-    const native = valued ? nativeOf(valued.value) : value ? nativeOf(state.declared) : undefined;
     const occurredAt =
       typeof event.data.occurredAt === 'string' ? event.data.occurredAt : event.recordedAt;
+    const row = registerRow(
+      assetId,
+      state,
+      theCase && {
+        reference: theCase.reference,
+        operation: theCase.operation,
+        leadAgency: theCase.lead_agency,
+      },
+      { type: event.type, occurredAt, position: event.position },
+    );
     db.run(
       `INSERT INTO ${t('register_assets')} (asset_id, case_id, case_reference, operation, agency, exhibit_ref,
          category, power, status, held, description, custody_location, seized_at, value_source, value_amount,
@@ -92,29 +91,29 @@ export class AssetRegisterProjection implements Projection {
          detention_expires_at = excluded.detention_expires_at, restraint_order_ids = excluded.restraint_order_ids,
          realised_net_gbp = excluded.realised_net_gbp, last_event = excluded.last_event,
          last_changed_at = excluded.last_changed_at, last_position = excluded.last_position`,
-      assetId,
-      state.caseId ?? '',
-      theCase?.reference ?? null,
-      theCase?.operation ?? null,
-      theCase?.lead_agency ?? null,
-      state.exhibitRef ?? '',
-      state.category ?? '',
-      state.power ?? '',
-      state.status ?? 'held',
-      isHeld(state) ? 1 : 0,
-      state.description ?? '',
-      state.custodyLocation ?? null,
-      state.seizedAt ?? occurredAt,
-      value?.source ?? null,
-      native?.amount ?? null,
-      native?.currency ?? null,
-      value?.gbpValue.amount ?? null,
-      state.detention?.expiresAt ?? null,
-      JSON.stringify(state.restrainedBy),
-      state.realisation?.netProceeds.amount ?? null,
-      event.type,
-      occurredAt,
-      event.position.toString(),
+      row.assetId,
+      row.caseId,
+      row.caseReference,
+      row.operation,
+      row.agency,
+      row.exhibitRef,
+      row.category,
+      row.power,
+      row.status,
+      row.held ? 1 : 0,
+      row.description,
+      row.custodyLocation,
+      row.seizedAt,
+      row.currentValue?.source ?? null,
+      row.currentValue?.native?.amount ?? null,
+      row.currentValue?.native?.currency ?? null,
+      row.currentValue?.gbp.amount ?? null,
+      row.detentionExpiresAt,
+      JSON.stringify(row.restraintOrderIds),
+      row.realisedNet?.amount ?? null,
+      row.lastEvent,
+      row.lastChangedAt,
+      row.lastPosition,
     );
   }
 
@@ -166,15 +165,4 @@ export class AssetRegisterProjection implements Projection {
 
 function parseState(row: { state: string } | undefined): AssetState {
   return row ? (JSON.parse(row.state) as AssetState) : initialAssetState;
-}
-
-function nativeOf(value: unknown): { amount: string; currency: string } | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as Record<string, unknown>;
-  if (typeof v.amount === 'string' && typeof v.currency === 'string')
-    return { amount: v.amount, currency: v.currency };
-  if (typeof v.quantity === 'string' && typeof v.symbol === 'string')
-    return { amount: v.quantity, currency: v.symbol };
-  if (typeof v.balance === 'object' && v.balance !== null) return nativeOf(v.balance);
-  return undefined;
 }

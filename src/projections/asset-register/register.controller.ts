@@ -20,7 +20,12 @@ import { ProjectionRunner } from '../projection-runner';
 import { READ_MODEL_DB } from '../projections.tokens';
 import { ReadModelDb } from '../read-model-db';
 import { readAfter } from '../read-your-writes';
-import { registerPage, RegisterRow } from './register.query';
+import { registerPage } from './register.query';
+import { registerPageAsOf } from './register-as-at';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { UpcasterRegistry } from '../../ledger/upcasting/upcaster-registry';
+import { IsIsoDate } from '../../ledger/http/dto/validators';
+import { RegisterRow } from './register-row';
 
 export class RegisterQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
@@ -53,6 +58,21 @@ export class RegisterQueryDto {
   @IsOptional()
   @IsString()
   minPosition?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-27',
+    description: 'The register as it stood at the end of this date (events by when they happened)',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  asAt?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only events recorded up to this ledger position (as known then)',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,40}$/, { message: 'asKnownAt must be a ledger position (digits)' })
+  asKnownAt?: string;
 }
 
 export class RegisterPage {
@@ -66,6 +86,8 @@ export class RegisterController {
   constructor(
     private readonly runner: ProjectionRunner,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly upcasters: UpcasterRegistry,
   ) {}
 
   @Get()
@@ -78,7 +100,20 @@ export class RegisterController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegisterPage> {
     await readAfter(this.runner, response, query.minPosition);
-    const { limit, cursor, minPosition: _minPosition, ...filters } = query;
+    const { limit, cursor, minPosition: _minPosition, asAt, asKnownAt, ...filters } = query;
+    if (asAt !== undefined || asKnownAt !== undefined) {
+      const asOf = { asAt, asKnownAt: asKnownAt === undefined ? undefined : BigInt(asKnownAt) };
+      return registerPageAsOf(
+        this.db,
+        this.runner,
+        this.store,
+        this.upcasters,
+        filters,
+        asOf,
+        limit ?? 50,
+        cursor,
+      );
+    }
     return registerPage(this.db, this.runner, filters, limit ?? 50, cursor);
   }
 }

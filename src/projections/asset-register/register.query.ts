@@ -1,6 +1,7 @@
 import { ProjectionRunner } from '../projection-runner';
 import { ReadModelDb, SqlValue } from '../read-model-db';
 import { ASSET_REGISTER } from './asset-register.projection';
+import { RegisterRow } from './register-row';
 
 export interface RegisterFilters {
   caseId?: string;
@@ -9,33 +10,6 @@ export interface RegisterFilters {
   status?: string;
   category?: string;
   power?: string;
-}
-
-export interface RegisterRow {
-  assetId: string;
-  caseId: string;
-  caseReference: string | null;
-  operation: string | null;
-  agency: string | null;
-  exhibitRef: string;
-  category: string;
-  power: string;
-  status: string;
-  held: boolean;
-  description: string;
-  custodyLocation: string | null;
-  seizedAt: string;
-  currentValue: {
-    source: string;
-    native: { amount: string; currency: string } | null;
-    gbp: { amount: string; currency: 'GBP' };
-  } | null;
-  detentionExpiresAt: string | null;
-  restraintOrderIds: string[];
-  realisedNet: { amount: string; currency: 'GBP' } | null;
-  lastEvent: string;
-  lastChangedAt: string;
-  lastPosition: string;
 }
 
 interface Row {
