@@ -35,7 +35,13 @@ const PERFORMANCE_DOC = join(__dirname, '..', 'docs', 'performance.md');
 /** Replaces the table row of one budget in docs/performance.md (the row starts with `| P1 |`). */
 export function recordRow(id: string, row: string): void {
   const doc = readFileSync(PERFORMANCE_DOC, 'utf8');
-  const pattern = new RegExp(`^\\| ${id} \\|.*$`, 'm');
+  const pattern = new RegExp(`^\\|\\s*${id}\\s*\\|.*$`, 'm');
   if (!pattern.test(doc)) throw new Error(`docs/performance.md has no row for ${id}`);
   writeFileSync(PERFORMANCE_DOC, doc.replace(pattern, row));
+}
+
+/** `--name value` from the command line, as a number. */
+export function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }

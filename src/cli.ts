@@ -6,6 +6,7 @@ import { runCommand } from './cli-run';
 import { loadConfig } from './config/config';
 import { serve } from './serve';
 import { projectionsRebuild, projectionsStatus } from './cli/projections-command';
+import { demo } from './demo/demo-command';
 
 const program = new Command()
   .name('poca-ledger')
@@ -16,6 +17,18 @@ program
   .command('serve')
   .description('serve the HTTP API (configuration from the environment; see README)')
   .action(() => runCommand(() => serve(loadConfig())));
+
+program
+  .command('demo')
+  .description(
+    'load the "Operation Stimtone" demonstration data through the API\'s services (server stopped)',
+  )
+  .option('--reset', "empty the embedded store's data directory first (EVENT_STORE=sqlite only)")
+  .action((options: { reset?: boolean }) =>
+    runCommand(async () => {
+      process.exitCode = await demo(loadConfig(), { reset: options.reset === true });
+    }),
+  );
 
 const projections = program
   .command('projections')

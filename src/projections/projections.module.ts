@@ -4,18 +4,27 @@ import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { UpcasterRegistry } from '../ledger/upcasting/upcaster-registry';
 import { AssetRegisterProjection } from './asset-register/asset-register.projection';
 import { RegisterController } from './asset-register/register.controller';
+import { DeadlinesController } from './deadlines/deadlines.controller';
+import { DeadlinesProjection } from './deadlines/deadlines.projection';
 import { ProjectionRunner } from './projection-runner';
 import { ProjectionsAdminController } from './projections-admin.controller';
 import { READ_MODEL_DB } from './projections.tokens';
 import { ReadModelDb, SqliteReadModelDb } from './read-model-db';
+import { RecoveryTotalsProjection } from './recovery-totals/recovery-totals.projection';
+import { TotalsController } from './recovery-totals/totals.controller';
 
 export function ledgerProjections() {
-  return [new AssetRegisterProjection()];
+  return [new AssetRegisterProjection(), new DeadlinesProjection(), new RecoveryTotalsProjection()];
 }
 
 /** The read side: projections kept current in the serving process, and the query routes. */
 @Module({
-  controllers: [RegisterController, ProjectionsAdminController],
+  controllers: [
+    RegisterController,
+    ProjectionsAdminController,
+    DeadlinesController,
+    TotalsController,
+  ],
   providers: [
     {
       provide: READ_MODEL_DB,

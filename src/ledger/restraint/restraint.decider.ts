@@ -174,11 +174,7 @@ export function decide(command: RestraintCommand, state: RestraintState): Restra
       }
       added.forEach((assetId, i) => {
         if (current.assetIds.includes(assetId)) {
-          refuse(
-            'invalid_state',
-            `Asset ${assetId} is already on the order`,
-            `addedAssetIds.${i}`,
-          );
+          refuse('invalid_state', `Asset ${assetId} is already on the order`, `addedAssetIds.${i}`);
         }
       });
       removed.forEach((assetId, i) => {

@@ -1,0 +1,249 @@
+import {
+  addDays,
+  addMonths,
+  cashDetentionExpiry,
+  ENGLAND_AND_WALES,
+  epochMsToIso,
+  instantToEpochMs,
+  londonDateOf,
+  londonMidnight,
+  WorkingCalendar,
+} from '../../common/time';
+import { Power } from '../../ledger/assets/asset.events';
+import { DETAINABLE_POWERS } from '../../ledger/assets/asset.rules';
+import { AssetState, isHeld } from '../../ledger/assets/asset.state';
+import { AssetTimeLimits, initialHours, timeLimits } from '../../ledger/assets/detention.rules';
+import { orderPosition } from '../../ledger/confiscation/confiscation.position';
+import { ConfiscationState } from '../../ledger/confiscation/confiscation.decider';
+
+/*
+ * Which deadlines an asset or a confiscation order has, from its folded state alone (no clock: the
+ * read model is a function of the log, R6). The query layer compares them with the time now.
+ */
+
+export const DEADLINE_KINDS = [
+  'detention_expiry',
+  'detention_cap',
+  'objection_window',
+  'afo_expiry',
+  'time_to_pay',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** Kinds whose `due` is an instant; the others are due on a London calendar date. */
+export const INSTANT_KINDS: readonly DeadlineKind[] = ['detention_expiry'];
+
+export interface DeadlineLimits extends AssetTimeLimits {
+  /** s.303Z1: an account freezing order lasts at most this many months from when it was made. */
+  afoMaxMonths: number;
+}
+
+/** Defaults from domain.md (configurable, like the decider's limits). */
+export const DEADLINE_LIMITS: DeadlineLimits = { ...timeLimits, afoMaxMonths: 24 };
+
+export interface Deadline {
+  kind: DeadlineKind;
+  /** Tells apart several deadlines of one kind on one source: the instalment's position (0-based). */
+  seq: number;
+  caseId: string;
+  assetId?: string;
+  confiscationOrderId?: string;
+  /** Exhibit reference (assets) or order reference (confiscation orders). */
+  ref: string;
+  /** An ISO instant (detention expiry) or a date YYYY-MM-DD (the other kinds). */
+  due: string;
+  /** When it passes, as a sortable UTC instant: a date kind passes at the London midnight ending its day. */
+  dueAt: string;
+  description: string;
+}
+
+/** The instant (UTC ISO, ms) at which the London calendar day `date` ends. */
+export function endOfLondonDay(date: string): string {
+  return londonMidnight(addDays(date, 1));
+}
+
+function normalisedInstant(instant: string): string {
+  const ms = instantToEpochMs(instant);
+  if (ms === undefined) throw new TypeError(`not an ISO instant: ${JSON.stringify(instant)}`);
+  return epochMsToIso(ms);
+}
+
+const SECTIONS: Partial<Record<Power, string>> = {
+  POCA_S294_CASH: 's.295',
+  POCA_S303J_LISTED: 's.303K',
+  POCA_S303Z21_CRYPTO: 's.303Z26',
+};
+
+/** The statuses in which a detention (or freezing order) clock still binds. */
+function underDetentionClock(state: AssetState): boolean {
+  // Once a forfeiture application is made the asset stays detained until the proceedings end
+  // (s.298(4)): its detention clock no longer runs out. A refusal that leaves it detained
+  // brings the clock back (status `detained` again).
+  return (
+    isHeld(state) &&
+    (state.status === 'held' || state.status === 'detained' || state.status === 'notice_given')
+  );
+}
+
+/**
+ * Deadlines of an asset:
+ * - `detention_expiry`: the current detention's expiry (s.294 cash, s.303J listed assets, s.303Z21
+ *   cryptoassets). With no detention recorded yet, the statutory initial period that runs from when
+ *   the asset came under the power (48 counted hours; listed assets 6 hours), so an unrecorded
+ *   initial period is not missed.
+ * - `detention_cap`: the last date any extension can reach: 2 years (3 for cryptoassets) from the
+ *   start of the first detention.
+ * - `objection_window`: the objection deadline of a forfeiture notice that stands (no objection).
+ * - `afo_expiry`: an account freezing order (s.303Z1) lasts at most 2 years from when it was made
+ *   (the first detention/freezing recorded, else when the account came under the power).
+ * None once the asset is released, forfeited, realised, destroyed or voided.
+ */
+export function assetDeadlines(
+  state: AssetState,
+  limits: DeadlineLimits = DEADLINE_LIMITS,
+  calendar: WorkingCalendar = ENGLAND_AND_WALES,
+): Deadline[] {
+  if (!state.exists || !state.assetId || !underDetentionClock(state)) return [];
+  const base = {
+    seq: 0,
+    caseId: state.caseId ?? '',
+    assetId: state.assetId,
+    ref: state.exhibitRef ?? '',
+  };
+  const power = state.power as Power;
+  const out: Deadline[] = [];
+
+  if (DETAINABLE_POWERS.includes(power)) {
+    const section = SECTIONS[power] ?? 'POCA';
+    const detention = state.detention;
+    if (detention) {
+      const expiresAt = normalisedInstant(detention.expiresAt);
+      out.push({
+        ...base,
+        kind: 'detention_expiry',
+        due: expiresAt,
+        dueAt: expiresAt,
+        description:
+          detention.kind === 'initial'
+            ? `Initial detention (${section}) ends: apply for an extension order or release`
+            : `Detention order${detention.orderRef ? ` ${detention.orderRef}` : ''} ends: apply for a further order or release`,
+      });
+      const crypto = state.category === 'cryptoasset';
+      const months = crypto ? limits.cryptoDetentionMaxMonths : limits.detentionMaxMonths;
+      const firstDay = londonDateOf(detention.firstStartedAt);
+      const cap = addMonths(firstDay, months);
+      out.push({
+        ...base,
+        kind: 'detention_cap',
+        due: cap,
+        dueAt: endOfLondonDay(cap),
+        description: `Detention cannot be extended beyond ${cap}: ${months / 12} years from the first detention on ${firstDay}${crypto ? ' (cryptoassets, s.303Z32)' : ''}`,
+      });
+    } else if (state.status === 'held' && state.powerSince) {
+      const hours = initialHours(power, false, limits);
+      const expiresAt = initialExpiryOrUndefined(state.powerSince, hours, calendar);
+      if (expiresAt) {
+        out.push({
+          ...base,
+          kind: 'detention_expiry',
+          due: expiresAt,
+          dueAt: expiresAt,
+          description: `Initial period (${section}, ${hours} counted hours from ${normalisedInstant(state.powerSince)}) ends; no detention recorded: record it, apply for an extension order or release`,
+        });
+      }
+    }
+  }
+
+  const notice = state.forfeiture.notice;
+  if (state.status === 'notice_given' && notice && !notice.lapsed) {
+    out.push({
+      ...base,
+      kind: 'objection_window',
+      due: notice.objectionDeadline,
+      dueAt: endOfLondonDay(notice.objectionDeadline),
+      description: `Objection window of forfeiture notice ${notice.noticeRef} (given ${notice.givenAt}) closes; without an objection the asset can be recorded as forfeited`,
+    });
+  }
+
+  if (power === 'POCA_S303Z1_AFO') {
+    const madeAt = state.detention?.firstStartedAt ?? state.powerSince ?? state.seizedAt;
+    if (madeAt) {
+      const made = londonDateOf(madeAt);
+      const expiry = addMonths(made, limits.afoMaxMonths);
+      out.push({
+        ...base,
+        kind: 'afo_expiry',
+        due: expiry,
+        dueAt: endOfLondonDay(expiry),
+        description: `Account freezing order (s.303Z1) made on ${made} ends at the latest: ${limits.afoMaxMonths / 12} years`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The s.295-style counted-hours expiry, or undefined where the bank-holiday calendar stops. */
+function initialExpiryOrUndefined(
+  startsAt: string,
+  hours: number,
+  calendar: WorkingCalendar,
+): string | undefined {
+  try {
+    return cashDetentionExpiry(startsAt, calendar, hours);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+/** The latest date the order's state knows of: every payment and decision counts by then. */
+function latestKnownDate(state: ConfiscationState, orderDate: string): string {
+  let latest = orderDate;
+  const consider = (date: string | undefined) => {
+    if (date !== undefined && date > latest) latest = date;
+  };
+  state.payments.forEach((p) => consider(p.date));
+  state.schedules.forEach((s) => consider(s.from));
+  state.extensionRequests.forEach((r) => {
+    consider(r.appliedAt);
+    consider(r.decidedOn);
+  });
+  state.variations.forEach((v) => consider(v.on));
+  return latest;
+}
+
+const pounds = (amount: string) => `£${amount}`;
+
+/**
+ * `time_to_pay`: each instalment of a confiscation order with principal unpaid, due on its date in
+ * the schedule in force (moved by extensions, replaced by variations); none once paid or the order
+ * is satisfied. Computed with the order's own position (payments settle the earliest-due first).
+ */
+export function orderDeadlines(state: ConfiscationState): Deadline[] {
+  const order = state.order;
+  if (!state.exists || !order) return [];
+  const position = orderPosition(state, latestKnownDate(state, order.orderDate));
+  if (position.status === 'satisfied') return [];
+  const count = position.instalments.filter((x) => x.amount.isPositive()).length;
+  return position.instalments
+    .filter((x) => x.unpaid.isPositive())
+    .map((x) => {
+      const pending = state.extensionRequests.some(
+        (r) => r.index === x.index && r.decidedOn === undefined,
+      );
+      const moved = x.originalDueDate !== x.dueDate ? ` (first due ${x.originalDueDate})` : '';
+      const part = x.paid.isPositive() ? ` (${pounds(x.paid.toJSON().amount)} paid)` : '';
+      return {
+        kind: 'time_to_pay' as const,
+        seq: x.index,
+        caseId: order.caseId,
+        confiscationOrderId: order.confiscationOrderId,
+        ref: order.orderRef,
+        due: x.dueDate,
+        dueAt: endOfLondonDay(x.dueDate),
+        description:
+          `Instalment ${x.index + 1} of ${count}: ${pounds(x.unpaid.toJSON().amount)} of ${pounds(x.amount.toJSON().amount)} due${part}${moved}` +
+          (pending ? '; an extension of time to pay is applied for' : ''),
+      };
+    });
+}

@@ -1,0 +1,213 @@
+import { AssetEvent } from '../../ledger/assets/asset.events';
+import {
+  AssetState,
+  evolve as evolveAsset,
+  initialAssetState,
+} from '../../ledger/assets/asset.state';
+import {
+  ConfiscationState,
+  evolve as evolveOrder,
+} from '../../ledger/confiscation/confiscation.decider';
+import { ConfiscationEvent } from '../../ledger/confiscation/confiscation.events';
+import { ProjectedEvent, Projection, TableNames } from '../projection';
+import { ReadModelDb } from '../read-model-db';
+import { StateCache } from '../state-cache';
+import { decodeConfiscationState, encodeConfiscationState } from './confiscation-state.json';
+import { assetDeadlines, Deadline, orderDeadlines } from './deadline.rules';
+
+export const DEADLINES = 'deadlines';
+
+/** A row of `deadline_items` as stored. */
+export interface DeadlineRow {
+  source_id: string;
+  kind: string;
+  seq: number;
+  case_id: string;
+  asset_id: string | null;
+  confiscation_order_id: string | null;
+  ref: string;
+  due: string;
+  due_at: string;
+  description: string;
+}
+
+const COLUMNS =
+  'source_id, kind, seq, case_id, asset_id, confiscation_order_id, ref, due, due_at, description';
+
+function toRow(sourceId: string, d: Deadline): DeadlineRow {
+  return {
+    source_id: sourceId,
+    kind: d.kind,
+    seq: d.seq,
+    case_id: d.caseId,
+    asset_id: d.assetId ?? null,
+    confiscation_order_id: d.confiscationOrderId ?? null,
+    ref: d.ref,
+    due: d.due,
+    due_at: d.dueAt,
+    description: d.description,
+  };
+}
+
+const keyOf = (r: { kind: string; seq: number }) => `${r.kind}/${r.seq}`;
+
+function sameRow(a: DeadlineRow, b: DeadlineRow): boolean {
+  return (Object.keys(a) as (keyof DeadlineRow)[]).every((k) => a[k] === b[k]);
+}
+
+/**
+ * The deadlines that are still open: one row per (source, kind, seq), where the source is an
+ * asset (detention expiry, detention cap, objection window, AFO expiry) or a confiscation order
+ * (time to pay, one per unpaid instalment). Each asset's and order's events are folded with the
+ * domain's own `evolve`; the state is stored beside the rows and the rows of that source are
+ * brought in line with what the state says is open (a closed deadline's row is deleted). No clock:
+ * overdue and "within" are the query's business. Bump `version` when the rules in deadline.rules.ts,
+ * their limits or the bank-holiday data change: the rows are derived with them.
+ */
+export class DeadlinesProjection implements Projection {
+  readonly name: string = DEADLINES;
+  readonly version = 1;
+  readonly tables = [
+    'deadline_cases',
+    'deadline_items',
+    'deadline_asset_state',
+    'deadline_order_state',
+  ] as const;
+  readonly streams = ['case-', 'asset-', 'confiscation-'] as const;
+  private readonly assets = new StateCache<AssetState>(20_000);
+  private readonly orders = new StateCache<ConfiscationState>(5_000);
+
+  createTables(db: ReadModelDb, t: TableNames): void {
+    db.exec(`
+      CREATE TABLE ${t('deadline_cases')} (
+        case_id TEXT PRIMARY KEY, reference TEXT NOT NULL, operation TEXT, lead_agency TEXT NOT NULL
+      );
+      CREATE TABLE ${t('deadline_items')} (
+        source_id TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, case_id TEXT NOT NULL,
+        asset_id TEXT, confiscation_order_id TEXT, ref TEXT NOT NULL, due TEXT NOT NULL,
+        due_at TEXT NOT NULL, description TEXT NOT NULL,
+        PRIMARY KEY (source_id, kind, seq)
+      );
+      CREATE INDEX ${t('deadline_items')}_by_due ON ${t('deadline_items')} (due_at, kind, source_id, seq);
+      CREATE INDEX ${t('deadline_items')}_by_case ON ${t('deadline_items')} (case_id, due_at);
+      CREATE TABLE ${t('deadline_asset_state')} (asset_id TEXT PRIMARY KEY, state TEXT NOT NULL);
+      CREATE TABLE ${t('deadline_order_state')} (order_id TEXT PRIMARY KEY, state TEXT NOT NULL);
+    `);
+    this.assets.clear();
+    this.orders.clear();
+  }
+
+  apply(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
+    if (event.streamId.startsWith('case-')) return this.applyCase(db, t, event);
+    if (event.streamId.startsWith('asset-')) return this.applyAsset(db, t, event);
+    if (event.streamId.startsWith('confiscation-')) return this.applyOrder(db, t, event);
+  }
+
+  private applyCase(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
+    if (event.type !== 'CaseOpened') return;
+    const d = event.data as { reference: string; operation?: string; leadAgency: string };
+    db.run(
+      `INSERT INTO ${t('deadline_cases')} (case_id, reference, operation, lead_agency)
+       VALUES (?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING`,
+      event.streamId.slice('case-'.length),
+      d.reference,
+      d.operation ?? null,
+      d.leadAgency,
+    );
+  }
+
+  private applyAsset(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
+    const assetId = event.streamId.slice('asset-'.length);
+    const key = `${t('deadline_asset_state')}/${assetId}`;
+    const before =
+      this.assets.get(key) ??
+      parseAssetState(
+        db.get<{ state: string }>(
+          `SELECT state FROM ${t('deadline_asset_state')} WHERE asset_id = ?`,
+          assetId,
+        )?.state,
+      );
+    const state = evolveAsset(before, {
+      type: event.type,
+      data: event.data,
+    } as unknown as AssetEvent);
+    this.assets.set(key, state);
+    db.run(
+      `INSERT INTO ${t('deadline_asset_state')} (asset_id, state) VALUES (?, ?)
+       ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`,
+      assetId,
+      JSON.stringify(state),
+    );
+    this.sync(db, t, event.streamId, assetDeadlines(state));
+  }
+
+  private applyOrder(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
+    const orderId = event.streamId.slice('confiscation-'.length);
+    const key = `${t('deadline_order_state')}/${orderId}`;
+    const before =
+      this.orders.get(key) ??
+      decodeConfiscationState(
+        db.get<{ state: string }>(
+          `SELECT state FROM ${t('deadline_order_state')} WHERE order_id = ?`,
+          orderId,
+        )?.state,
+      );
+    const state = evolveOrder(before, {
+      type: event.type,
+      data: event.data,
+    } as unknown as ConfiscationEvent);
+    this.orders.set(key, state);
+    db.run(
+      `INSERT INTO ${t('deadline_order_state')} (order_id, state) VALUES (?, ?)
+       ON CONFLICT (order_id) DO UPDATE SET state = excluded.state`,
+      orderId,
+      encodeConfiscationState(state),
+    );
+    this.sync(db, t, event.streamId, orderDeadlines(state));
+  }
+
+  /** Makes the rows of one source exactly `deadlines`: changed rows rewritten, closed ones deleted. */
+  private sync(db: ReadModelDb, t: TableNames, sourceId: string, deadlines: Deadline[]): void {
+    const table = t('deadline_items');
+    const existing = new Map(
+      db
+        .all<DeadlineRow>(`SELECT ${COLUMNS} FROM ${table} WHERE source_id = ?`, sourceId)
+        .map((r) => [keyOf(r), r]),
+    );
+    for (const deadline of deadlines) {
+      const row = toRow(sourceId, deadline);
+      const current = existing.get(keyOf(row));
+      existing.delete(keyOf(row));
+      if (current && sameRow(current, row)) continue;
+      db.run(
+        `INSERT INTO ${table} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (source_id, kind, seq) DO UPDATE SET case_id = excluded.case_id,
+           asset_id = excluded.asset_id, confiscation_order_id = excluded.confiscation_order_id,
+           ref = excluded.ref, due = excluded.due, due_at = excluded.due_at,
+           description = excluded.description`,
+        row.source_id,
+        row.kind,
+        row.seq,
+        row.case_id,
+        row.asset_id,
+        row.confiscation_order_id,
+        row.ref,
+        row.due,
+        row.due_at,
+        row.description,
+      );
+    }
+    for (const closed of existing.values()) {
+      db.run(
+        `DELETE FROM ${table} WHERE source_id = ? AND kind = ? AND seq = ?`,
+        sourceId,
+        closed.kind,
+        closed.seq,
+      );
+    }
+  }
+}
+
+function parseAssetState(text: string | undefined): AssetState {
+  return text === undefined ? initialAssetState : (JSON.parse(text) as AssetState);
+}

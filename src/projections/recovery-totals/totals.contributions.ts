@@ -1,0 +1,262 @@
+import { Money, MoneyJson, toGbp } from '../../common/money';
+import { financialYearOf, londonDateOf } from '../../common/time';
+import { ForfeitureRoute } from '../../ledger/assets/asset.events';
+import { recordedRates } from '../../ledger/assets/asset.guards';
+import { AssetState, currentValuation, isHeld } from '../../ledger/assets/asset.state';
+import {
+  ConfiscationState,
+  evolve as evolveOrder,
+  initialConfiscationState,
+} from '../../ledger/confiscation/confiscation.decider';
+import { ConfiscationEvent } from '../../ledger/confiscation/confiscation.events';
+import {
+  allocateReceipt,
+  ArisTable,
+  DEFAULT_ARIS_TABLE,
+  ReceiptAllocation,
+  ReceiptType,
+} from '../../ledger/recovery/aris';
+import { arisMeasure, decimalString, GroupKeys, MeasureStrings, Part } from './totals.measures';
+
+/*
+ * What each asset, receipt and confiscation order contributes to the totals: pure functions of
+ * the domain's own folded state (asset.state's evolve, the confiscation decider's evolve), used
+ * both by the live projection (which stores the difference each event makes) and by the exact
+ * "as at" computation (which folds the streams up to a date and adds the contributions up).
+ */
+
+/** What a case gives the figures of its assets, orders and receipts (fixed when it is opened). */
+export interface CaseKeys {
+  caseId: string;
+  operation: string | null;
+  /** The lead agency. */
+  agency: string | null;
+}
+
+/** The forfeiture receipt type of each forfeiture route. */
+export const RECEIPT_TYPE_OF_ROUTE: Record<ForfeitureRoute, ReceiptType> = {
+  cash_s298: 'cash_forfeiture',
+  notice_s297A: 'cash_forfeiture',
+  account_s303Z14: 'account_forfeiture',
+  notice_s303Z9: 'account_forfeiture',
+  listed_s303O: 'listed_asset_forfeiture',
+  crypto_s303Z41: 'crypto_forfeiture',
+  civil_recovery: 'civil_recovery',
+};
+
+/** A receipt with its allocation: compensation first, then the ARIS shares. */
+export interface ReceiptRecord {
+  receiptId: string;
+  /** `confiscation` for a payment on an order; `forfeiture` for a forfeited asset. */
+  source: 'confiscation' | 'forfeiture';
+  /** The order or asset it came from. */
+  sourceId: string;
+  allocation: ReceiptAllocation;
+}
+
+function measures(entries: [string, Money | number | undefined][]): MeasureStrings {
+  const out: MeasureStrings = {};
+  for (const [name, value] of entries) {
+    if (value === undefined) continue;
+    if (typeof value === 'number') {
+      if (value !== 0) out[name] = String(value);
+    } else if (!value.isZero()) {
+      out[name] = decimalString(value.amount);
+    }
+  }
+  return out;
+}
+
+/** A sterling figure: GBP as it is, another currency at the asset's recorded rate, else none. */
+function sterling(json: MoneyJson, state: AssetState): Money | undefined {
+  const money = Money.parse(json);
+  if (money.currency === 'GBP') return money;
+  const rate = recordedRates(state).get(money.currency);
+  return rate ? toGbp(money, rate) : undefined;
+}
+
+/** The receipt a forfeited asset gives: its forfeiture receipt type, at the forfeited GBP amount. */
+export function forfeitureReceipt(
+  assetId: string,
+  state: AssetState,
+  table: ArisTable = DEFAULT_ARIS_TABLE,
+): ReceiptRecord | undefined {
+  const forfeited = state.forfeiture.forfeited;
+  if (!state.exists || state.status === 'voided' || !forfeited) return undefined;
+  return {
+    receiptId: `forfeiture-${assetId}`,
+    source: 'forfeiture',
+    sourceId: assetId,
+    allocation: allocateReceipt(
+      {
+        type: RECEIPT_TYPE_OF_ROUTE[forfeited.route],
+        amount: Money.parse(forfeited.gbpAmount),
+        date: londonDateOf(forfeited.at),
+      },
+      table,
+    ),
+  };
+}
+
+/** The measures and keys of a receipt (dated by its own date: its financial year). */
+export function receiptPart(receipt: ReceiptRecord, keys: GroupKeys): Part {
+  const a = receipt.allocation;
+  return {
+    keys: { ...keys, financialYear: financialYearOf(a.date), receiptType: a.type },
+    measures: measures([
+      ['receipts', 1],
+      ['received', a.amount],
+      ['compensationPaid', a.compensationPaid],
+      ...a.shares.map((s): [string, Money] => [arisMeasure(s.recipient), s.amount]),
+    ]),
+  };
+}
+
+/**
+ * An asset's contribution: its own figures (grouped by its case, lead agency, current power,
+ * category and the financial year of its seizure) and, once forfeited, its forfeiture receipt.
+ * A voided asset contributes nothing ("it leaves every total"). `asAt` picks the valuation in
+ * force on that date (the state should then be folded from the events up to that date too).
+ */
+export function assetParts(
+  assetId: string,
+  state: AssetState,
+  c: CaseKeys,
+  table: ArisTable = DEFAULT_ARIS_TABLE,
+  asAt?: string,
+): Part[] {
+  if (!state.exists || state.status === 'voided' || !state.seizedAt) return [];
+  const keys: GroupKeys = {
+    case: c.caseId,
+    operation: c.operation,
+    agency: c.agency,
+    power: state.power ?? null,
+    category: state.category ?? null,
+    financialYear: financialYearOf(londonDateOf(state.seizedAt)),
+    receiptType: null,
+  };
+  const current = currentValuation(state, asAt);
+  const value = current ? Money.parse(current.gbpValue) : undefined;
+  const held = isHeld(state);
+  const forfeited = state.forfeiture.forfeited;
+  const realised = state.realisation;
+  const parts: Part[] = [
+    {
+      keys,
+      measures: measures([
+        ['assetsSeized', 1],
+        ['valueSeized', value],
+        ['valueHeld', held ? value : undefined],
+        ['valueRestrained', held && state.restrainedBy.length > 0 ? value : undefined],
+        ['valueForfeited', forfeited ? Money.parse(forfeited.gbpAmount) : undefined],
+        ['valueReleased', state.status === 'released' ? value : undefined],
+        ['realisedGross', realised && sterling(realised.grossProceeds, state)],
+        ['realisedCosts', realised && sterling(realised.costs, state)],
+        ['realisedNet', realised && sterling(realised.netProceeds, state)],
+      ]),
+    },
+  ];
+  const receipt = forfeitureReceipt(assetId, state, table);
+  if (receipt) parts.push(receiptPart(receipt, keys));
+  return parts;
+}
+
+/** An order as the totals keep it: the domain's state, and the compensation paid out so far. */
+export interface OrderTotalsState {
+  state: ConfiscationState;
+  /** Compensation (s.13(5)-(6)) already paid out of earlier receipts. */
+  compensationPaid: Money;
+}
+
+export const initialOrderTotalsState: OrderTotalsState = {
+  state: initialConfiscationState,
+  compensationPaid: Money.zero('GBP'),
+};
+
+/**
+ * One event on an order's stream: the domain's evolve, and for a payment, its receipt allocated
+ * with the compensation waterfall (what the court directed, less what earlier receipts paid, is
+ * paid first out of this one; a variation changing the compensation counts from then on).
+ */
+export function foldOrderEvent(
+  current: OrderTotalsState,
+  event: ConfiscationEvent,
+  table: ArisTable = DEFAULT_ARIS_TABLE,
+): { next: OrderTotalsState; receipt?: ReceiptRecord } {
+  const state = evolveOrder(current.state, event);
+  if (event.type !== 'PaymentReceived' || !state.order) {
+    return { next: { ...current, state } };
+  }
+  const directed = state.order.compensation?.amount ?? Money.zero('GBP');
+  const owed = directed.minus(current.compensationPaid);
+  const allocation = allocateReceipt(
+    {
+      type: 'confiscation',
+      amount: Money.parse(event.data.amount),
+      date: londonDateOf(event.data.occurredAt),
+      compensation: owed,
+    },
+    table,
+  );
+  return {
+    next: { state, compensationPaid: current.compensationPaid.plus(allocation.compensationPaid) },
+    receipt: {
+      receiptId: event.data.receiptId,
+      source: 'confiscation',
+      sourceId: state.order.confiscationOrderId,
+      allocation,
+    },
+  };
+}
+
+/** The keys of an order and of its receipts (no power or category; receipt type confiscation). */
+export function orderKeys(state: ConfiscationState, c: CaseKeys): GroupKeys | undefined {
+  if (!state.exists || !state.order) return undefined;
+  return {
+    case: c.caseId,
+    operation: c.operation,
+    agency: c.agency,
+    power: null,
+    category: null,
+    financialYear: financialYearOf(state.order.orderDate),
+    receiptType: 'confiscation',
+  };
+}
+
+/**
+ * An order's own figures (grouped by the financial year of the order): the amount ordered after
+ * variations and what has been received on it. Interest and outstanding depend on the date asked
+ * about, so they are computed when asked (`orderPosition`), never stored.
+ */
+export function orderPart(state: ConfiscationState, c: CaseKeys): Part | undefined {
+  const keys = orderKeys(state, c);
+  if (!keys || !state.order) return undefined;
+  const received = state.payments.reduce((sum, p) => sum.plus(p.amount), Money.zero('GBP'));
+  return {
+    keys,
+    measures: measures([
+      ['confiscationOrders', 1],
+      ['confiscationOrdered', state.order.orderAmount],
+      ['confiscationReceived', received],
+    ]),
+  };
+}
+
+/** Stored form of an order: JSON, money as `{ amount, currency }`. */
+export function serialiseOrder(order: OrderTotalsState): string {
+  return JSON.stringify(order);
+}
+
+/** Reads back `serialiseOrder`: every `{ amount, currency }` object becomes a Money again. */
+export function parseOrder(json: string): OrderTotalsState {
+  return JSON.parse(json, (_key, value: unknown) =>
+    isMoneyJson(value) ? Money.parse(value) : value,
+  ) as OrderTotalsState;
+}
+
+function isMoneyJson(value: unknown): value is MoneyJson {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  const v = value as Record<string, unknown>;
+  return keys.length === 2 && typeof v.amount === 'string' && typeof v.currency === 'string';
+}

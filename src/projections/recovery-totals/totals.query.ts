@@ -1,0 +1,388 @@
+import Decimal from 'decimal.js';
+import { Dec } from '../../common/money';
+import { londonDateOf } from '../../common/time';
+import { EventStore, RecordedEvent } from '../../event-store/event-store.port';
+import { AssetEvent } from '../../ledger/assets/asset.events';
+import {
+  AssetState,
+  evolve as evolveAsset,
+  initialAssetState,
+} from '../../ledger/assets/asset.state';
+import { orderPosition } from '../../ledger/confiscation/confiscation.position';
+import { ConfiscationEvent } from '../../ledger/confiscation/confiscation.events';
+import { ConfiscationState } from '../../ledger/confiscation/confiscation.decider';
+import { ArisTable } from '../../ledger/recovery/aris';
+import { UpcasterRegistry } from '../../ledger/upcasting/upcaster-registry';
+import { TableNames } from '../projection';
+import { ProjectionRunner } from '../projection-runner';
+import { ReadModelDb, SqlValue } from '../read-model-db';
+import { StateCache } from '../state-cache';
+import { RECOVERY_TOTALS } from './recovery-totals.projection';
+import {
+  assetParts,
+  CaseKeys,
+  foldOrderEvent,
+  initialOrderTotalsState,
+  orderKeys,
+  orderPart,
+  OrderTotalsState,
+  parseOrder,
+  receiptPart,
+} from './totals.contributions';
+import { storedKey, TOTAL_DIMENSION } from './totals.deltas';
+import {
+  Dimension,
+  GroupKeys,
+  MeasureSums,
+  Part,
+  toTotalsMeasures,
+  TotalsMeasures,
+} from './totals.measures';
+
+export interface TotalsFilters {
+  caseId?: string;
+  operation?: string;
+  agency?: string;
+  financialYear?: string;
+}
+
+export interface TotalsRequest extends TotalsFilters {
+  groupBy?: Dimension;
+  /** YYYY-MM-DD: folded exactly from the events that occurred by the end of that London date. */
+  asAt?: string;
+}
+
+export interface TotalsGroup {
+  /** The case id, operation, agency code, power, category, financial year or receipt type; null: none. */
+  key: string | null;
+  measures: TotalsMeasures;
+}
+
+export interface TotalsView {
+  groupBy: Dimension | null;
+  /** The date asked for; null: everything recorded. */
+  asAt: string | null;
+  /** The date interest and outstanding are computed to (asAt, or today in London). */
+  interestAsAt: string;
+  groups: TotalsGroup[];
+  total: { measures: TotalsMeasures };
+}
+
+/** Where each dimension lives in the cell rows. */
+const CELL_COLUMN: Record<Dimension, string> = {
+  case: 'case_id',
+  operation: 'operation',
+  agency: 'agency',
+  power: 'power',
+  category: 'category',
+  financialYear: 'financial_year',
+  receiptType: 'receipt_type',
+};
+
+const FILTER_COLUMN: Record<keyof TotalsFilters, string> = {
+  caseId: 'case_id',
+  operation: 'operation',
+  agency: 'agency',
+  financialYear: 'financial_year',
+};
+
+const FILTER_KEY: Record<keyof TotalsFilters, Dimension> = {
+  caseId: 'case',
+  operation: 'operation',
+  agency: 'agency',
+  financialYear: 'financialYear',
+};
+
+interface OrderScopeRow {
+  order_id: string;
+  case_id: string;
+  operation: string | null;
+  agency: string | null;
+  financial_year: string | null;
+  version: number;
+}
+
+interface Debt {
+  version: number;
+  date: string;
+  interest: Decimal;
+  outstanding: Decimal;
+}
+
+/** Sums per group key, and the total. */
+class Aggregate {
+  readonly groups = new Map<string, MeasureSums>();
+  readonly total = new MeasureSums();
+
+  constructor(private readonly groupBy: Dimension | undefined) {}
+
+  add(key: string | null, add: (sums: MeasureSums) => void): void {
+    add(this.total);
+    if (!this.groupBy) return;
+    const stored = storedKey(key);
+    let sums = this.groups.get(stored);
+    if (!sums) {
+      sums = new MeasureSums();
+      this.groups.set(stored, sums);
+    }
+    add(sums);
+  }
+
+  groupKey(keys: GroupKeys): string | null {
+    return this.groupBy ? keys[this.groupBy] : null;
+  }
+
+  addPart(part: Part): void {
+    this.add(this.groupKey(part.keys), (s) => s.add(part.measures));
+  }
+}
+
+/**
+ * `GET /totals`. Without `asAt`: the group rows the projection keeps (an unfiltered query reads
+ * one row per group as stored; a filtered one adds up the cells in scope), plus interest and
+ * outstanding computed to today for the orders in scope (memoised per order revision and date).
+ * With `asAt`: exact, by folding the streams of every asset and order in scope (the projection's
+ * tables list every one ever seen) from the event store, using only events that occurred by the
+ * end of that London date, and adding up the same contributions the projection stores.
+ */
+export class RecoveryTotalsQuery {
+  private readonly debts = new StateCache<Debt>(50_000);
+
+  constructor(
+    private readonly db: ReadModelDb,
+    private readonly runner: ProjectionRunner,
+    private readonly store: EventStore,
+    private readonly upcasters: UpcasterRegistry,
+    private readonly arisTable: ArisTable,
+    private readonly today: () => string = () => londonDateOf(new Date().toISOString()),
+  ) {}
+
+  async totals(request: TotalsRequest): Promise<TotalsView> {
+    const t = this.runner.tables(RECOVERY_TOTALS);
+    const filters = filtersOf(request);
+    const aggregate = new Aggregate(request.groupBy);
+    const interestAsAt = request.asAt ?? this.today();
+    if (request.asAt === undefined) {
+      this.current(t, request.groupBy, filters, aggregate);
+      this.debtToDate(t, filters, interestAsAt, aggregate);
+    } else {
+      await this.asAt(t, filters, request.asAt, aggregate);
+    }
+    return view(request, interestAsAt, aggregate);
+  }
+
+  /** The stored figures: group rows as they are, or the cells in scope added up. */
+  private current(
+    t: TableNames,
+    groupBy: Dimension | undefined,
+    filters: [keyof TotalsFilters, string][],
+    aggregate: Aggregate,
+  ): void {
+    if (filters.length === 0) {
+      const total = this.db.get<{ measures: string }>(
+        `SELECT measures FROM ${t('totals_groups')} WHERE dimension = ? AND key = ''`,
+        TOTAL_DIMENSION,
+      );
+      aggregate.total.addSums(MeasureSums.parse(total?.measures));
+      if (!groupBy) return;
+      for (const row of this.db.all<{ key: string; measures: string }>(
+        `SELECT key, measures FROM ${t('totals_groups')} WHERE dimension = ? ORDER BY key`,
+        groupBy,
+      )) {
+        aggregate.groups.set(row.key, MeasureSums.parse(row.measures));
+      }
+      return;
+    }
+    const { where, params } = whereOf(filters);
+    const column = groupBy ? CELL_COLUMN[groupBy] : "''";
+    for (const row of this.db.all<{ key: string | null; measures: string }>(
+      `SELECT ${column} AS key, measures FROM ${t('totals_cells')} ${where} ORDER BY cell_id`,
+      ...params,
+    )) {
+      const sums = MeasureSums.parse(row.measures);
+      aggregate.add(row.key, (s) => s.addSums(sums));
+    }
+  }
+
+  /** Interest and outstanding to `date` for the orders in scope (memoised per order revision). */
+  private debtToDate(
+    t: TableNames,
+    filters: [keyof TotalsFilters, string][],
+    date: string,
+    aggregate: Aggregate,
+  ): void {
+    const { where, params } = whereOf(filters, ['financial_year IS NOT NULL']);
+    const rows = this.db.all<OrderScopeRow>(
+      `SELECT order_id, case_id, operation, agency, financial_year, version FROM ${t('totals_orders')}
+       ${where} ORDER BY order_id`,
+      ...params,
+    );
+    for (const row of rows) {
+      const memoKey = `${t('totals_orders')}/${row.order_id}`;
+      let debt = this.debts.get(memoKey);
+      if (!debt || debt.version !== row.version || debt.date !== date) {
+        const stored = this.db.get<{ state: string }>(
+          `SELECT state FROM ${t('totals_orders')} WHERE order_id = ?`,
+          row.order_id,
+        );
+        const figures = stored ? debtOf(parseOrder(stored.state).state, date) : undefined;
+        debt = { version: row.version, date, ...(figures ?? zeroDebt()) };
+        this.debts.set(memoKey, debt);
+      }
+      const keys: GroupKeys = {
+        case: row.case_id,
+        operation: row.operation,
+        agency: row.agency,
+        power: null,
+        category: null,
+        financialYear: row.financial_year,
+        receiptType: 'confiscation',
+      };
+      const found = debt;
+      aggregate.add(aggregate.groupKey(keys), (s) => addDebt(s, found));
+    }
+  }
+
+  /** Exact as at the end of `asAt`: every asset and order in scope folded from its stream. */
+  private async asAt(
+    t: TableNames,
+    filters: [keyof TotalsFilters, string][],
+    asAt: string,
+    aggregate: Aggregate,
+  ): Promise<void> {
+    // Case, operation and agency are fixed when a case is opened: the tables can narrow by them.
+    // The financial year depends on the as-at state, so it is applied to each contribution.
+    const caseFilters = filters.filter(([name]) => name !== 'financialYear');
+    const inScope = (keys: GroupKeys) =>
+      filters.every(([name, value]) => keys[FILTER_KEY[name]] === value);
+    const { where, params } = whereOf(caseFilters);
+
+    const assets = this.db.all<{
+      asset_id: string;
+      case_id: string;
+      operation: string | null;
+      agency: string | null;
+    }>(
+      `SELECT asset_id, case_id, operation, agency FROM ${t('totals_assets')} ${where} ORDER BY asset_id`,
+      ...params,
+    );
+    for (const a of assets) {
+      let state: AssetState = initialAssetState;
+      for (const e of await this.eventsBy(`asset-${a.asset_id}`, asAt)) {
+        state = evolveAsset(state, e as unknown as AssetEvent);
+      }
+      const keys: CaseKeys = { caseId: a.case_id, operation: a.operation, agency: a.agency };
+      for (const part of assetParts(a.asset_id, state, keys, this.arisTable, asAt)) {
+        if (inScope(part.keys)) aggregate.addPart(part);
+      }
+    }
+
+    const orders = this.db.all<{
+      order_id: string;
+      case_id: string;
+      operation: string | null;
+      agency: string | null;
+    }>(
+      `SELECT order_id, case_id, operation, agency FROM ${t('totals_orders')} ${where} ORDER BY order_id`,
+      ...params,
+    );
+    for (const o of orders) {
+      const keys: CaseKeys = { caseId: o.case_id, operation: o.operation, agency: o.agency };
+      let order: OrderTotalsState = initialOrderTotalsState;
+      const parts: Part[] = [];
+      for (const e of await this.eventsBy(`confiscation-${o.order_id}`, asAt)) {
+        const { next, receipt } = foldOrderEvent(
+          order,
+          e as unknown as ConfiscationEvent,
+          this.arisTable,
+        );
+        order = next;
+        const receiptKeys = orderKeys(order.state, keys);
+        if (receipt && receiptKeys) parts.push(receiptPart(receipt, receiptKeys));
+      }
+      const own = orderPart(order.state, keys);
+      if (own) parts.unshift(own);
+      for (const part of parts) if (inScope(part.keys)) aggregate.addPart(part);
+      if (own && inScope(own.keys)) {
+        const debt = debtOf(order.state, asAt) ?? zeroDebt();
+        aggregate.add(aggregate.groupKey(own.keys), (s) => addDebt(s, debt));
+      }
+    }
+  }
+
+  /** A stream's events (upcast) that occurred on or before the London date `asAt`. */
+  private async eventsBy(
+    stream: string,
+    asAt: string,
+  ): Promise<{ type: string; data: Record<string, unknown> }[]> {
+    const events: { type: string; data: Record<string, unknown> }[] = [];
+    for await (const recorded of this.store.readStream(stream)) {
+      const data = this.upcasters.upcast(
+        recorded.type,
+        recorded.data,
+        recorded.metadata.schemaVersion,
+      );
+      if (occurredOn(recorded, data) <= asAt) events.push({ type: recorded.type, data });
+    }
+    return events;
+  }
+}
+
+function occurredOn(recorded: RecordedEvent, data: Record<string, unknown>): string {
+  return londonDateOf(typeof data.occurredAt === 'string' ? data.occurredAt : recorded.recordedAt);
+}
+
+function filtersOf(request: TotalsRequest): [keyof TotalsFilters, string][] {
+  return (Object.keys(FILTER_COLUMN) as (keyof TotalsFilters)[])
+    .filter((name) => request[name] !== undefined)
+    .map((name) => [name, request[name] as string]);
+}
+
+function whereOf(
+  filters: [keyof TotalsFilters, string][],
+  extra: string[] = [],
+): { where: string; params: SqlValue[] } {
+  const clauses = [...filters.map(([name]) => `${FILTER_COLUMN[name]} = ?`), ...extra];
+  return {
+    where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '',
+    params: filters.map(([, value]) => value),
+  };
+}
+
+function zeroDebt(): { interest: Decimal; outstanding: Decimal } {
+  return { interest: new Dec(0), outstanding: new Dec(0) };
+}
+
+/** Interest accrued (rounded to the penny) and outstanding as at `date`; none before the order. */
+function debtOf(
+  state: ConfiscationState,
+  date: string,
+): { interest: Decimal; outstanding: Decimal } | undefined {
+  if (!state.exists || !state.order || date < state.order.orderDate) return undefined;
+  const position = orderPosition(state, date);
+  return {
+    interest: position.interestAccrued.rounded.amount,
+    outstanding: position.outstanding.amount,
+  };
+}
+
+function addDebt(sums: MeasureSums, debt: { interest: Decimal; outstanding: Decimal }): void {
+  sums.addOne('interestAccrued', debt.interest);
+  sums.addOne('confiscationOutstanding', debt.outstanding);
+}
+
+function view(request: TotalsRequest, interestAsAt: string, aggregate: Aggregate): TotalsView {
+  const keys = [...aggregate.groups.keys()].sort((a, b) =>
+    a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+  return {
+    groupBy: request.groupBy ?? null,
+    asAt: request.asAt ?? null,
+    interestAsAt,
+    groups: keys.map((key) => ({
+      key: key === '' ? null : key,
+      measures: toTotalsMeasures(aggregate.groups.get(key) as MeasureSums),
+    })),
+    total: { measures: toTotalsMeasures(aggregate.total) },
+  };
+}
