@@ -158,6 +158,7 @@ export class ProjectionRunner {
       if (last === undefined) return;
       this.db.transaction(() => {
         for (const event of batch) projection.apply(this.db, t, event);
+        projection.endBatch?.(this.db, t);
         this.catalog.setCheckpoint(projection.name, last);
       });
       status.checkpoint = last.toString();

@@ -29,4 +29,10 @@ export interface Projection {
   readonly streams: readonly string[];
   createTables(db: ReadModelDb, t: TableNames): void;
   apply(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void;
+  /**
+   * Called once at the end of each batch, in the same transaction, after `apply` has seen every
+   * event of it: where a projection writes what it accumulated (one write per aggregate per batch
+   * instead of one per event). apply and endBatch of one batch always run without interruption.
+   */
+  endBatch?(db: ReadModelDb, t: TableNames): void;
 }

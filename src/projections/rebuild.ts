@@ -61,7 +61,12 @@ export async function rebuildProjection(
   const flush = () => {
     const batch = buffer;
     buffer = [];
-    if (batch.length > 0) db.transaction(() => batch.forEach((e) => projection.apply(db, t, e)));
+    if (batch.length > 0) {
+      db.transaction(() => {
+        batch.forEach((e) => projection.apply(db, t, e));
+        projection.endBatch?.(db, t);
+      });
+    }
     options.onProgress?.(progress(false));
   };
   const readFrom = async (from: bigint | null) => {

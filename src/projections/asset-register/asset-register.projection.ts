@@ -3,7 +3,7 @@ import { AssetState, evolve, initialAssetState } from '../../ledger/assets/asset
 import { ProjectedEvent, Projection, TableNames } from '../projection';
 import { ReadModelDb } from '../read-model-db';
 import { StateCache } from '../state-cache';
-import { registerRow } from './register-row';
+import { LastChange, registerRow } from './register-row';
 
 export const ASSET_REGISTER = 'asset-register';
 
@@ -17,7 +17,11 @@ export class AssetRegisterProjection implements Projection {
   readonly version = 1;
   readonly tables = ['register_cases', 'register_assets', 'register_asset_state'] as const;
   readonly streams = ['case-', 'asset-'] as const;
-  private readonly states = new StateCache<AssetState>(20_000);
+  private readonly states = new StateCache<AssetState>(2_000);
+  private readonly pending = new Map<
+    string,
+    { assetId: string; state: AssetState; last: LastChange }
+  >();
 
   createTables(db: ReadModelDb, t: TableNames): void {
     db.exec(`
@@ -46,6 +50,7 @@ export class AssetRegisterProjection implements Projection {
     const assetId = event.streamId.slice('asset-'.length);
     const key = `${t('register_asset_state')}/${assetId}`;
     const before =
+      this.pending.get(key)?.state ??
       this.states.get(key) ??
       parseState(
         db.get<{ state: string }>(
@@ -54,19 +59,43 @@ export class AssetRegisterProjection implements Projection {
         ),
       );
     const state = evolve(before, { type: event.type, data: event.data } as unknown as AssetEvent);
-    this.states.set(key, state);
-    db.run(
-      `INSERT INTO ${t('register_asset_state')} (asset_id, state) VALUES (?, ?)
-       ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`,
+    const occurredAt =
+      typeof event.data.occurredAt === 'string' ? event.data.occurredAt : event.recordedAt;
+    this.pending.set(key, {
       assetId,
-      JSON.stringify(state),
-    );
+      state,
+      last: { type: event.type, occurredAt, position: event.position },
+    });
+  }
+
+  /** One state write and one row write per asset per batch, however many of its events it held. */
+  endBatch(db: ReadModelDb, t: TableNames): void {
+    const prefix = `${t('register_asset_state')}/`;
+    for (const [key, { assetId, state, last }] of this.pending) {
+      if (!key.startsWith(prefix)) continue;
+      this.states.set(key, state);
+      db.run(
+        `INSERT INTO ${t('register_asset_state')} (asset_id, state) VALUES (?, ?)
+         ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`,
+        assetId,
+        JSON.stringify(state),
+      );
+      this.writeRow(db, t, assetId, state, last);
+      this.pending.delete(key);
+    }
+  }
+
+  private writeRow(
+    db: ReadModelDb,
+    t: TableNames,
+    assetId: string,
+    state: AssetState,
+    last: LastChange,
+  ): void {
     const theCase = db.get<{ reference: string; operation: string | null; lead_agency: string }>(
       `SELECT reference, operation, lead_agency FROM ${t('register_cases')} WHERE case_id = ?`,
       state.caseId ?? '',
     );
-    const occurredAt =
-      typeof event.data.occurredAt === 'string' ? event.data.occurredAt : event.recordedAt;
     const row = registerRow(
       assetId,
       state,
@@ -75,7 +104,7 @@ export class AssetRegisterProjection implements Projection {
         operation: theCase.operation,
         leadAgency: theCase.lead_agency,
       },
-      { type: event.type, occurredAt, position: event.position },
+      last,
     );
     db.run(
       `INSERT INTO ${t('register_assets')} (asset_id, case_id, case_reference, operation, agency, exhibit_ref,

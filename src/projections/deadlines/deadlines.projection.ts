@@ -74,8 +74,16 @@ export class DeadlinesProjection implements Projection {
     'deadline_order_state',
   ] as const;
   readonly streams = ['case-', 'asset-', 'confiscation-'] as const;
-  private readonly assets = new StateCache<AssetState>(20_000);
-  private readonly orders = new StateCache<ConfiscationState>(5_000);
+  private readonly assets = new StateCache<AssetState>(2_000);
+  private readonly orders = new StateCache<ConfiscationState>(1_000);
+  private readonly pendingAssets = new Map<
+    string,
+    { id: string; streamId: string; state: AssetState }
+  >();
+  private readonly pendingOrders = new Map<
+    string,
+    { id: string; streamId: string; state: ConfiscationState }
+  >();
 
   createTables(db: ReadModelDb, t: TableNames): void {
     db.exec(`
@@ -120,6 +128,7 @@ export class DeadlinesProjection implements Projection {
     const assetId = event.streamId.slice('asset-'.length);
     const key = `${t('deadline_asset_state')}/${assetId}`;
     const before =
+      this.pendingAssets.get(key)?.state ??
       this.assets.get(key) ??
       parseAssetState(
         db.get<{ state: string }>(
@@ -131,20 +140,14 @@ export class DeadlinesProjection implements Projection {
       type: event.type,
       data: event.data,
     } as unknown as AssetEvent);
-    this.assets.set(key, state);
-    db.run(
-      `INSERT INTO ${t('deadline_asset_state')} (asset_id, state) VALUES (?, ?)
-       ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`,
-      assetId,
-      JSON.stringify(state),
-    );
-    this.sync(db, t, event.streamId, assetDeadlines(state));
+    this.pendingAssets.set(key, { id: assetId, streamId: event.streamId, state });
   }
 
   private applyOrder(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
     const orderId = event.streamId.slice('confiscation-'.length);
     const key = `${t('deadline_order_state')}/${orderId}`;
     const before =
+      this.pendingOrders.get(key)?.state ??
       this.orders.get(key) ??
       decodeConfiscationState(
         db.get<{ state: string }>(
@@ -156,14 +159,37 @@ export class DeadlinesProjection implements Projection {
       type: event.type,
       data: event.data,
     } as unknown as ConfiscationEvent);
-    this.orders.set(key, state);
-    db.run(
-      `INSERT INTO ${t('deadline_order_state')} (order_id, state) VALUES (?, ?)
-       ON CONFLICT (order_id) DO UPDATE SET state = excluded.state`,
-      orderId,
-      encodeConfiscationState(state),
-    );
-    this.sync(db, t, event.streamId, orderDeadlines(state));
+    this.pendingOrders.set(key, { id: orderId, streamId: event.streamId, state });
+  }
+
+  /** Once per batch: each changed asset's and order's state stored and its deadlines synced. */
+  endBatch(db: ReadModelDb, t: TableNames): void {
+    const assetPrefix = `${t('deadline_asset_state')}/`;
+    for (const [key, { id, streamId, state }] of this.pendingAssets) {
+      if (!key.startsWith(assetPrefix)) continue;
+      this.assets.set(key, state);
+      db.run(
+        `INSERT INTO ${t('deadline_asset_state')} (asset_id, state) VALUES (?, ?)
+         ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`,
+        id,
+        JSON.stringify(state),
+      );
+      this.sync(db, t, streamId, assetDeadlines(state));
+      this.pendingAssets.delete(key);
+    }
+    const orderPrefix = `${t('deadline_order_state')}/`;
+    for (const [key, { id, streamId, state }] of this.pendingOrders) {
+      if (!key.startsWith(orderPrefix)) continue;
+      this.orders.set(key, state);
+      db.run(
+        `INSERT INTO ${t('deadline_order_state')} (order_id, state) VALUES (?, ?)
+         ON CONFLICT (order_id) DO UPDATE SET state = excluded.state`,
+        id,
+        encodeConfiscationState(state),
+      );
+      this.sync(db, t, streamId, orderDeadlines(state));
+      this.pendingOrders.delete(key);
+    }
   }
 
   /** Makes the rows of one source exactly `deadlines`: changed rows rewritten, closed ones deleted. */

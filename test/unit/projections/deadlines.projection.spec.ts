@@ -66,6 +66,7 @@ describe('deadlines projection (given events → rows)', () => {
         };
         projection.apply(db, t, event);
       }
+      projection.endBatch(db, t);
     });
   }
   const asset = (id: string, events: AssetEvent[]) => apply(`asset-${id}`, events);
