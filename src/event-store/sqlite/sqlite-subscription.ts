@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { filterMatcher } from '../subscription-filter';
 import { EventEmitter } from 'node:events';
 import { Subscription, SubscriptionFilter, SubscriptionMessage } from '../event-store.port';
@@ -57,7 +58,10 @@ export function sqliteSubscription(options: SqliteSubscriptionOptions): Subscrip
         if (closed) return;
       }
       if (skippedLast && after !== null) yield { kind: 'checkpoint', position: after };
-      if (page.length < PAGE_SIZE) {
+      if (page.length === PAGE_SIZE) {
+        // Pages are read synchronously: let requests and commits run between pages of a catch-up.
+        await nextTurn();
+      } else {
         if (!caughtUp) {
           caughtUp = true;
           yield { kind: 'caughtUp', position: after };
