@@ -24,7 +24,7 @@ import {
   receiptPart,
   serialiseOrder,
 } from './totals.contributions';
-import { applyDelta } from './totals.deltas';
+import { TotalsWriter } from './totals.deltas';
 import { Part } from './totals.measures';
 
 export const RECOVERY_TOTALS = 'recovery-totals';
@@ -34,6 +34,20 @@ interface AssetRow {
   operation: string | null;
   agency: string | null;
   state: string;
+}
+
+/** What the projection keeps in memory for an asset it has just seen. */
+interface CachedAsset {
+  state: AssetState;
+  keys?: CaseKeys;
+  /** What it contributes now (so the next event need not recompute it). */
+  parts: Part[];
+}
+
+interface CachedOrder {
+  order: OrderTotalsState;
+  keys?: CaseKeys;
+  version: number;
 }
 
 interface OrderRow {
@@ -47,26 +61,41 @@ interface OrderRow {
 /**
  * The POCA recovery totals (architecture.md, "Recovery totals"). Each asset's and each order's
  * state is folded with the domain's own evolve and stored; what it contributes to the totals is
- * recomputed from the state before and after each event, and only the difference is written to
- * the group rows (totals.deltas.ts). Receipts (payments on orders, forfeitures) are stored one
- * row each with their compensation and ARIS allocation. Interest and outstanding depend on the
- * date asked about, so the query computes them from the stored order states.
+ * recomputed from the state before and after each event, and only the difference is added to
+ * the totals rows (totals.deltas.ts). States and rows changed by a batch are written once each,
+ * in endBatch. Receipts (payments on orders, forfeitures) are stored one row each with their
+ * compensation and ARIS allocation. Interest and outstanding depend on the date asked about, so
+ * the query computes them from the stored order states.
+ *
+ * Recently seen states, their contributions and totals rows are kept in memory, keyed by physical
+ * table (so a rebuild's generation never reads the live one's). Between batches they hold what the
+ * committed tables hold: a batch that fails stops the projection (the runner marks it failed),
+ * and a restart or a rebuild (createTables clears them) starts from the tables. Same events, same
+ * rows (R6), whatever was cached and however the events were batched.
  */
 export class RecoveryTotalsProjection implements Projection {
   readonly name = RECOVERY_TOTALS;
-  readonly version = 1;
+  /** 2: totals_slices and totals_meta added (an interim build had version 1 without them). */
+  readonly version = 2;
   readonly tables = [
     'totals_cases',
     'totals_assets',
     'totals_orders',
     'totals_receipts',
     'totals_cells',
+    'totals_slices',
     'totals_groups',
+    'totals_meta',
   ] as const;
   readonly streams = ['case-', 'asset-', 'confiscation-'] as const;
   readonly arisTable: ArisTable;
-  private readonly assets = new StateCache<AssetState>(20_000);
-  private readonly orders = new StateCache<OrderTotalsState>(5_000);
+  private readonly assets = new StateCache<CachedAsset>(2_000);
+  private readonly orders = new StateCache<CachedOrder>(1_000);
+  /** Changed in this batch, written once each in endBatch. */
+  private readonly pendingAssets = new Map<string, { assetId: string; asset: CachedAsset }>();
+  private readonly pendingOrders = new Map<string, { orderId: string; order: CachedOrder }>();
+  private readonly orderEvents = new Map<string, number>();
+  private readonly writer = new TotalsWriter();
 
   constructor(options: { arisTable?: ArisTable } = {}) {
     this.arisTable = options.arisTable ?? DEFAULT_ARIS_TABLE;
@@ -97,16 +126,22 @@ export class RecoveryTotalsProjection implements Projection {
         financial_year TEXT, receipt_type TEXT, contributors INTEGER NOT NULL, measures TEXT NOT NULL
       );
       CREATE INDEX ${t('totals_cells')}_by_case ON ${t('totals_cells')} (case_id);
-      CREATE INDEX ${t('totals_cells')}_by_operation ON ${t('totals_cells')} (operation);
-      CREATE INDEX ${t('totals_cells')}_by_agency ON ${t('totals_cells')} (agency);
-      CREATE INDEX ${t('totals_cells')}_by_year ON ${t('totals_cells')} (financial_year);
+      CREATE TABLE ${t('totals_slices')} (
+        slice_id TEXT PRIMARY KEY, operation TEXT, agency TEXT, power TEXT, category TEXT,
+        financial_year TEXT, receipt_type TEXT, contributors INTEGER NOT NULL, measures TEXT NOT NULL
+      );
       CREATE TABLE ${t('totals_groups')} (
         dimension TEXT NOT NULL, key TEXT NOT NULL, contributors INTEGER NOT NULL, measures TEXT NOT NULL,
         PRIMARY KEY (dimension, key)
       );
+      CREATE TABLE ${t('totals_meta')} (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
     `);
     this.assets.clear();
     this.orders.clear();
+    this.pendingAssets.clear();
+    this.pendingOrders.clear();
+    this.orderEvents.clear();
+    this.writer.clear();
   }
 
   apply(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
@@ -138,90 +173,64 @@ export class RecoveryTotalsProjection implements Projection {
   private applyAsset(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
     const assetId = event.streamId.slice('asset-'.length);
     const cacheKey = `${t('totals_assets')}/${assetId}`;
-    const row = db.get<Omit<AssetRow, 'state'>>(
-      `SELECT case_id, operation, agency FROM ${t('totals_assets')} WHERE asset_id = ?`,
-      assetId,
-    );
-    let before = this.assets.get(cacheKey);
-    if (!before) {
-      const stored = row
-        ? db.get<{ state: string }>(
-            `SELECT state FROM ${t('totals_assets')} WHERE asset_id = ?`,
-            assetId,
-          )
-        : undefined;
-      before = stored ? (JSON.parse(stored.state) as AssetState) : initialAssetState;
-    }
-    const after = evolveAsset(before, {
+    const before =
+      this.pendingAssets.get(cacheKey)?.asset ??
+      this.assets.get(cacheKey) ??
+      this.loadAsset(db, t, assetId);
+    const state = evolveAsset(before.state, {
       type: event.type,
       data: event.data,
     } as unknown as AssetEvent);
-    this.assets.set(cacheKey, after);
     // The case's keys are taken once, when the asset is first seen, and kept with it, so its old
     // and new contributions always fall under the same case keys.
-    const keys: CaseKeys = row
-      ? { caseId: row.case_id, operation: row.operation, agency: row.agency }
-      : this.caseKeys(db, t, after.caseId ?? '');
-    db.run(
-      `INSERT INTO ${t('totals_assets')} (asset_id, case_id, operation, agency, state) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`,
-      assetId,
-      keys.caseId,
-      keys.operation,
-      keys.agency,
-      JSON.stringify(after),
-    );
-    applyDelta(
-      db,
-      t,
-      assetParts(assetId, before, keys, this.arisTable),
-      assetParts(assetId, after, keys, this.arisTable),
-    );
+    const keys = before.keys ?? this.caseKeys(db, t, state.caseId ?? '');
+    const after: CachedAsset = {
+      state,
+      keys,
+      parts: assetParts(assetId, state, keys, this.arisTable),
+    };
+    this.pendingAssets.set(cacheKey, { assetId, asset: after });
+    this.writer.apply(db, t, before.parts, after.parts);
     const forfeitureChanged =
-      before.forfeiture.forfeited !== after.forfeiture.forfeited ||
-      (before.status === 'voided') !== (after.status === 'voided');
+      before.state.forfeiture.forfeited !== state.forfeiture.forfeited ||
+      (before.state.status === 'voided') !== (state.status === 'voided');
     if (forfeitureChanged) {
       db.run(`DELETE FROM ${t('totals_receipts')} WHERE receipt_id = ?`, `forfeiture-${assetId}`);
-      const receipt = forfeitureReceipt(assetId, after, this.arisTable);
+      const receipt = forfeitureReceipt(assetId, state, this.arisTable);
       if (receipt) this.storeReceipt(db, t, receipt, keys.caseId, event);
     }
+  }
+
+  private loadAsset(db: ReadModelDb, t: TableNames, assetId: string): CachedAsset {
+    const row = db.get<AssetRow>(
+      `SELECT case_id, operation, agency, state FROM ${t('totals_assets')} WHERE asset_id = ?`,
+      assetId,
+    );
+    if (!row) return { state: initialAssetState, parts: [] };
+    const keys = { caseId: row.case_id, operation: row.operation, agency: row.agency };
+    const state = JSON.parse(row.state) as AssetState;
+    return { state, keys, parts: assetParts(assetId, state, keys, this.arisTable) };
   }
 
   private applyOrder(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
     const orderId = event.streamId.slice('confiscation-'.length);
     const cacheKey = `${t('totals_orders')}/${orderId}`;
-    const row = db.get<OrderRow>(
-      `SELECT case_id, operation, agency, version, state FROM ${t('totals_orders')} WHERE order_id = ?`,
-      orderId,
-    );
     const before =
-      this.orders.get(cacheKey) ?? (row ? parseOrder(row.state) : initialOrderTotalsState);
+      this.pendingOrders.get(cacheKey)?.order ??
+      this.orders.get(cacheKey) ??
+      this.loadOrder(db, t, orderId);
     const { next, receipt } = foldOrderEvent(
-      before,
+      before.order,
       { type: event.type, data: event.data } as unknown as ConfiscationEvent,
       this.arisTable,
     );
-    this.orders.set(cacheKey, next);
-    const keys: CaseKeys = row
-      ? { caseId: row.case_id, operation: row.operation, agency: row.agency }
-      : this.caseKeys(db, t, next.state.order?.caseId ?? '');
-    const financialYear = orderKeys(next.state, keys)?.financialYear ?? null;
-    db.run(
-      `INSERT INTO ${t('totals_orders')} (order_id, case_id, operation, agency, financial_year, version, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (order_id) DO UPDATE SET financial_year = excluded.financial_year,
-         version = excluded.version, state = excluded.state`,
-      orderId,
-      keys.caseId,
-      keys.operation,
-      keys.agency,
-      financialYear,
-      (row?.version ?? 0) + 1,
-      serialiseOrder(next),
-    );
+    const keys = before.keys ?? this.caseKeys(db, t, next.state.order?.caseId ?? '');
+    const after: CachedOrder = { order: next, keys, version: before.version + 1 };
+    this.pendingOrders.set(cacheKey, { orderId, order: after });
+    this.orderEvents.set(t('totals_meta'), (this.orderEvents.get(t('totals_meta')) ?? 0) + 1);
     const removed: Part[] = [];
     const added: Part[] = [];
-    const old = orderPart(before.state, keys);
+    const old = orderPart(before.order.state, keys);
     const now = orderPart(next.state, keys);
     if (old) removed.push(old);
     if (now) added.push(now);
@@ -230,7 +239,71 @@ export class RecoveryTotalsProjection implements Projection {
       added.push(receiptPart(receipt, receiptKeys));
       this.storeReceipt(db, t, receipt, keys.caseId, event);
     }
-    applyDelta(db, t, removed, added);
+    this.writer.apply(db, t, removed, added);
+  }
+
+  private loadOrder(db: ReadModelDb, t: TableNames, orderId: string): CachedOrder {
+    const row = db.get<OrderRow>(
+      `SELECT case_id, operation, agency, version, state FROM ${t('totals_orders')} WHERE order_id = ?`,
+      orderId,
+    );
+    if (!row) return { order: initialOrderTotalsState, version: 0 };
+    return {
+      order: parseOrder(row.state),
+      keys: { caseId: row.case_id, operation: row.operation, agency: row.agency },
+      version: row.version,
+    };
+  }
+
+  /** One state write per asset and order per batch, and one write per changed totals row. */
+  endBatch(db: ReadModelDb, t: TableNames): void {
+    const assetPrefix = `${t('totals_assets')}/`;
+    for (const [key, { assetId, asset }] of this.pendingAssets) {
+      if (!key.startsWith(assetPrefix)) continue;
+      const keys = asset.keys as CaseKeys;
+      db.run(
+        `INSERT INTO ${t('totals_assets')} (asset_id, case_id, operation, agency, state) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`,
+        assetId,
+        keys.caseId,
+        keys.operation,
+        keys.agency,
+        JSON.stringify(asset.state),
+      );
+      this.assets.set(key, asset);
+      this.pendingAssets.delete(key);
+    }
+    const orderPrefix = `${t('totals_orders')}/`;
+    for (const [key, { orderId, order }] of this.pendingOrders) {
+      if (!key.startsWith(orderPrefix)) continue;
+      const keys = order.keys as CaseKeys;
+      db.run(
+        `INSERT INTO ${t('totals_orders')} (order_id, case_id, operation, agency, financial_year, version, state)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (order_id) DO UPDATE SET financial_year = excluded.financial_year,
+           version = excluded.version, state = excluded.state`,
+        orderId,
+        keys.caseId,
+        keys.operation,
+        keys.agency,
+        orderKeys(order.order.state, keys)?.financialYear ?? null,
+        order.version,
+        serialiseOrder(order.order),
+      );
+      this.orders.set(key, order);
+      this.pendingOrders.delete(key);
+    }
+    // Queries memoise interest per order; the number of order events tells them when any changed.
+    const events = this.orderEvents.get(t('totals_meta'));
+    if (events) {
+      db.run(
+        `INSERT INTO ${t('totals_meta')} (name, value) VALUES ('orders_revision', ?)
+         ON CONFLICT (name) DO UPDATE SET value = value + excluded.value`,
+        events,
+      );
+      this.orderEvents.delete(t('totals_meta'));
+    }
+    this.writer.flush(db, [t('totals_cells'), t('totals_slices'), t('totals_groups')]);
   }
 
   private storeReceipt(

@@ -33,6 +33,19 @@ export interface CaseKeys {
   agency: string | null;
 }
 
+const londonDates = new Map<string, string>();
+
+/** londonDateOf, remembered for the instants seen lately (an asset's seizure, event after event). */
+function londonDate(instant: string): string {
+  let date = londonDates.get(instant);
+  if (date === undefined) {
+    date = londonDateOf(instant);
+    if (londonDates.size >= 10_000) londonDates.clear();
+    londonDates.set(instant, date);
+  }
+  return date;
+}
+
 /** The forfeiture receipt type of each forfeiture route. */
 export const RECEIPT_TYPE_OF_ROUTE: Record<ForfeitureRoute, ReceiptType> = {
   cash_s298: 'cash_forfeiture',
@@ -91,7 +104,7 @@ export function forfeitureReceipt(
       {
         type: RECEIPT_TYPE_OF_ROUTE[forfeited.route],
         amount: Money.parse(forfeited.gbpAmount),
-        date: londonDateOf(forfeited.at),
+        date: londonDate(forfeited.at),
       },
       table,
     ),
@@ -132,7 +145,7 @@ export function assetParts(
     agency: c.agency,
     power: state.power ?? null,
     category: state.category ?? null,
-    financialYear: financialYearOf(londonDateOf(state.seizedAt)),
+    financialYear: financialYearOf(londonDate(state.seizedAt)),
     receiptType: null,
   };
   const current = currentValuation(state, asAt);

@@ -1,19 +1,19 @@
 import { TableNames } from '../projection';
-import { ReadModelDb } from '../read-model-db';
+import { ReadModelDb, SqlValue } from '../read-model-db';
 import { DIMENSIONS, GroupKeys, MeasureSums, Part } from './totals.measures';
 
 /*
  * The totals are kept by deltas: when an event changes what an asset, order or receipt
  * contributes, its old contribution is taken away and the new one added, in exact decimals, to
- *   - one row per (dimension, key) and the ungrouped total (`totals_groups`): what an unfiltered
- *     `GET /totals?groupBy=` reads as it is, and
- *   - one row per cell, the finest grain (every key at once, `totals_cells`): what a filtered
- *     query adds up.
+ *   - one row per (dimension, key) (`totals_groups`): what an unfiltered `GET /totals?groupBy=`
+ *     reads as it is (the total: the sum of the few receipt-type rows);
+ *   - one row per cell, the finest grain: every key at once (`totals_cells`), which a query
+ *     filtered by case (or grouped by case) adds up;
+ *   - one row per slice, every key but the case (`totals_slices`), which a query filtered by
+ *     operation, agency or financial year adds up (far fewer rows than cells).
  * A row counts its contributors and disappears when the last one leaves (a re-based asset, a
- * voided record). Sums of the rows of any dimension equal the total by construction.
+ * voided record). The rows of any dimension add up to the same total by construction.
  */
-
-export const TOTAL_DIMENSION = 'total';
 
 /** The stored key of a group: '' stands for "none" (null on the wire). */
 export function storedKey(key: string | null): string {
@@ -24,99 +24,237 @@ export function cellId(keys: GroupKeys): string {
   return JSON.stringify(DIMENSIONS.map((d) => keys[d]));
 }
 
+const SLICE_DIMENSIONS = DIMENSIONS.filter((d) => d !== 'case');
+
+export function sliceId(keys: GroupKeys): string {
+  return JSON.stringify(SLICE_DIMENSIONS.map((d) => keys[d]));
+}
+
 interface Change {
   keys: GroupKeys;
   contributors: number;
   sums: MeasureSums;
 }
 
-function change(map: Map<string, Change>, id: string, keys: GroupKeys): Change {
-  let entry = map.get(id);
-  if (!entry) {
-    entry = { keys, contributors: 0, sums: new MeasureSums() };
-    map.set(id, entry);
-  }
-  return entry;
+/** A row as it stands in memory: what was read or last changed, and whether to write it. */
+interface Row {
+  table: RowTable;
+  contributors: number;
+  sums: MeasureSums;
+  /** It exists in the table (as last written). */
+  persisted: boolean;
 }
 
-/** Takes `removed` away and adds `added`, netting first so an unchanged figure writes nothing. */
-export function applyDelta(
-  db: ReadModelDb,
-  t: TableNames,
-  removed: readonly Part[],
-  added: readonly Part[],
-): void {
-  if (removed.length === 0 && added.length === 0) return;
-  if (JSON.stringify(removed) === JSON.stringify(added)) return;
-  const cells = new Map<string, Change>();
-  const groups = new Map<string, Change>();
-  const visit = (part: Part, sign: 1 | -1) => {
-    const cell = change(cells, cellId(part.keys), part.keys);
-    cell.contributors += sign;
-    cell.sums.add(part.measures, sign);
-    for (const dimension of [TOTAL_DIMENSION, ...DIMENSIONS] as const) {
-      const key = dimension === TOTAL_DIMENSION ? '' : storedKey(part.keys[dimension]);
-      const group = change(groups, JSON.stringify([dimension, key]), part.keys);
-      group.contributors += sign;
-      group.sums.add(part.measures, sign);
+/** The net change of each cell: one old and one new contribution in a cell are diffed. */
+function cellChanges(removed: readonly Part[], added: readonly Part[]): Map<string, Change> {
+  const byCell = new Map<string, { keys: GroupKeys; removed: Part[]; added: Part[] }>();
+  const entry = (part: Part) => {
+    const id = cellId(part.keys);
+    let e = byCell.get(id);
+    if (!e) {
+      e = { keys: part.keys, removed: [], added: [] };
+      byCell.set(id, e);
     }
+    return e;
   };
-  removed.forEach((p) => visit(p, -1));
-  added.forEach((p) => visit(p, 1));
-
-  for (const [id, c] of cells) {
-    if (c.contributors === 0 && c.sums.isZero()) continue;
-    const row = db.get<{ contributors: number; measures: string }>(
-      `SELECT contributors, measures FROM ${t('totals_cells')} WHERE cell_id = ?`,
-      id,
-    );
-    const contributors = (row?.contributors ?? 0) + c.contributors;
-    const sums = MeasureSums.parse(row?.measures).addSums(c.sums);
-    if (contributors === 0 && sums.isZero()) {
-      db.run(`DELETE FROM ${t('totals_cells')} WHERE cell_id = ?`, id);
-      continue;
+  removed.forEach((p) => entry(p).removed.push(p));
+  added.forEach((p) => entry(p).added.push(p));
+  const changes = new Map<string, Change>();
+  for (const [id, e] of byCell) {
+    const sums = new MeasureSums();
+    if (e.removed.length === 1 && e.added.length === 1) {
+      sums.addDifference(e.removed[0].measures, e.added[0].measures);
+    } else {
+      e.removed.forEach((p) => sums.add(p.measures, -1));
+      e.added.forEach((p) => sums.add(p.measures));
     }
-    const k = c.keys;
-    db.run(
-      `INSERT INTO ${t('totals_cells')} (cell_id, case_id, operation, agency, power, category,
-         financial_year, receipt_type, contributors, measures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (cell_id) DO UPDATE SET contributors = excluded.contributors,
-         measures = excluded.measures`,
-      id,
-      k.case,
-      k.operation,
-      k.agency,
-      k.power,
-      k.category,
-      k.financialYear,
-      k.receiptType,
-      contributors,
-      sums.toJSON(),
+    const contributors = e.added.length - e.removed.length;
+    if (contributors !== 0 || !sums.isZero()) changes.set(id, { keys: e.keys, contributors, sums });
+  }
+  return changes;
+}
+
+/** The changes of the cells rolled up by another key (one cell: its change as it is). */
+function rollUp(cells: Map<string, Change>, keyOf: (keys: GroupKeys) => string) {
+  const out = new Map<string, Change>();
+  for (const cell of cells.values()) {
+    const key = keyOf(cell.keys);
+    const existing = out.get(key);
+    out.set(
+      key,
+      existing
+        ? {
+            keys: cell.keys,
+            contributors: existing.contributors + cell.contributors,
+            sums: new MeasureSums().addSums(existing.sums).addSums(cell.sums),
+          }
+        : cell,
     );
   }
+  return out;
+}
 
-  for (const [id, c] of groups) {
-    if (c.contributors === 0 && c.sums.isZero()) continue;
-    const [dimension, key] = JSON.parse(id) as [string, string];
-    const row = db.get<{ contributors: number; measures: string }>(
-      `SELECT contributors, measures FROM ${t('totals_groups')} WHERE dimension = ? AND key = ?`,
-      dimension,
-      key,
-    );
-    const contributors = (row?.contributors ?? 0) + c.contributors;
-    const sums = MeasureSums.parse(row?.measures).addSums(c.sums);
-    if (contributors === 0 && sums.isZero()) {
-      db.run(`DELETE FROM ${t('totals_groups')} WHERE dimension = ? AND key = ?`, dimension, key);
-      continue;
-    }
-    db.run(
-      `INSERT INTO ${t('totals_groups')} (dimension, key, contributors, measures) VALUES (?, ?, ?, ?)
-       ON CONFLICT (dimension, key) DO UPDATE SET contributors = excluded.contributors,
-         measures = excluded.measures`,
-      dimension,
-      key,
-      contributors,
-      sums.toJSON(),
-    );
+interface RowTable {
+  /** Physical table name. */
+  name: string;
+  /** The row's id within the table (for the in-memory copy). */
+  id: string;
+  /** The key columns and their values. */
+  key: [string, SqlValue][];
+  /** Columns written only when the row is created. */
+  extra?: [string, SqlValue][];
+}
+
+const ROWS_KEPT = 20_000;
+
+/**
+ * Applies the deltas in memory and writes each changed row once per batch (`flush`, from the
+ * projection's endBatch, in the batch's transaction). The rows it has read or written are kept
+ * (bounded), so the hot rows (groups, slices, a busy case's cells) are not read and parsed again
+ * for every event. Everything is per physical table, so a rebuild's generation never sees the live
+ * one's rows; the projection clears it all when it creates tables.
+ */
+export class TotalsWriter {
+  /** Per physical table: row id → the row (null: known not to exist). */
+  private readonly tables = new Map<string, Map<string, Row | null>>();
+  /** Per physical table: the rows changed since the last flush. */
+  private readonly dirty = new Map<string, Map<string, Row>>();
+
+  clear(): void {
+    this.tables.clear();
+    this.dirty.clear();
   }
+
+  private rowsOf(table: string): Map<string, Row | null> {
+    let rows = this.tables.get(table);
+    if (!rows) {
+      rows = new Map();
+      this.tables.set(table, rows);
+    }
+    return rows;
+  }
+
+  /** Takes `removed` away and adds `added`, netting first so an unchanged figure changes nothing. */
+  apply(db: ReadModelDb, t: TableNames, removed: readonly Part[], added: readonly Part[]): void {
+    if (removed.length === 0 && added.length === 0) return;
+    const cells = cellChanges(removed, added);
+    if (cells.size === 0) return;
+
+    for (const [id, change] of cells) {
+      const k = change.keys;
+      this.update(db, change, {
+        name: t('totals_cells'),
+        id,
+        key: [['cell_id', id]],
+        extra: [
+          ['case_id', k.case],
+          ['operation', k.operation],
+          ['agency', k.agency],
+          ['power', k.power],
+          ['category', k.category],
+          ['financial_year', k.financialYear],
+          ['receipt_type', k.receiptType],
+        ],
+      });
+    }
+    for (const [id, change] of rollUp(cells, sliceId)) {
+      const k = change.keys;
+      this.update(db, change, {
+        name: t('totals_slices'),
+        id,
+        key: [['slice_id', id]],
+        extra: [
+          ['operation', k.operation],
+          ['agency', k.agency],
+          ['power', k.power],
+          ['category', k.category],
+          ['financial_year', k.financialYear],
+          ['receipt_type', k.receiptType],
+        ],
+      });
+    }
+    for (const dimension of DIMENSIONS) {
+      for (const [key, change] of rollUp(cells, (keys) => storedKey(keys[dimension]))) {
+        this.update(db, change, {
+          name: t('totals_groups'),
+          id: `${dimension}/${key}`,
+          key: [
+            ['dimension', dimension],
+            ['key', key],
+          ],
+        });
+      }
+    }
+  }
+
+  private update(db: ReadModelDb, change: Change, table: RowTable): void {
+    if (change.contributors === 0 && change.sums.isZero()) return;
+    const rows = this.rowsOf(table.name);
+    let row = rows.get(table.id);
+    if (row === undefined) {
+      const stored = db.get<{ contributors: number; measures: string }>(
+        `SELECT contributors, measures FROM ${table.name} WHERE ${whereOf(table)}`,
+        ...table.key.map(([, value]) => value),
+      );
+      row = stored
+        ? {
+            table,
+            contributors: stored.contributors,
+            sums: MeasureSums.parse(stored.measures),
+            persisted: true,
+          }
+        : null;
+    }
+    if (!row) row = { table, contributors: 0, sums: new MeasureSums(), persisted: false };
+    row.contributors += change.contributors;
+    row.sums.addSums(change.sums);
+    rows.set(table.id, row);
+    let dirty = this.dirty.get(table.name);
+    if (!dirty) {
+      dirty = new Map();
+      this.dirty.set(table.name, dirty);
+    }
+    dirty.set(table.id, row);
+  }
+
+  /** Writes every row of these tables changed since the last flush: one write per row. */
+  flush(db: ReadModelDb, tables: readonly string[]): void {
+    for (const name of tables) {
+      const dirty = this.dirty.get(name);
+      if (!dirty) continue;
+      const rows = this.rowsOf(name);
+      for (const [id, row] of dirty) {
+        const keyValues = row.table.key.map(([, value]) => value);
+        if (row.contributors === 0 && row.sums.isZero()) {
+          if (row.persisted)
+            db.run(`DELETE FROM ${name} WHERE ${whereOf(row.table)}`, ...keyValues);
+          rows.set(id, null);
+        } else if (row.persisted) {
+          db.run(
+            `UPDATE ${name} SET contributors = ?, measures = ? WHERE ${whereOf(row.table)}`,
+            row.contributors,
+            row.sums.toJSON(),
+            ...keyValues,
+          );
+        } else {
+          const columns = [...row.table.key, ...(row.table.extra ?? [])];
+          db.run(
+            `INSERT INTO ${name} (${columns.map(([c]) => c).join(', ')}, contributors, measures)
+             VALUES (${columns.map(() => '?').join(', ')}, ?, ?)`,
+            ...columns.map(([, value]) => value),
+            row.contributors,
+            row.sums.toJSON(),
+          );
+          row.persisted = true;
+        }
+      }
+      this.dirty.delete(name);
+      // Bounded: forget everything now and then (rows are read again from the table as needed).
+      if (rows.size >= ROWS_KEPT) rows.clear();
+    }
+  }
+}
+
+function whereOf(table: RowTable): string {
+  return table.key.map(([column]) => `${column} = ?`).join(' AND ');
 }

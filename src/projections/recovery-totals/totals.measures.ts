@@ -65,57 +65,97 @@ export interface Part {
   measures: MeasureStrings;
 }
 
-/** A running sum of measures. */
+/**
+ * A running sum of measures. Values read from a row stay the decimal strings they were stored as
+ * until a delta touches them, so updating a row parses only the measures that change.
+ */
 export class MeasureSums {
-  private readonly sums = new Map<string, Decimal>();
+  private readonly values = new Map<string, string | Decimal>();
 
   static parse(json: string | undefined): MeasureSums {
     const sums = new MeasureSums();
-    if (json) sums.add(JSON.parse(json) as MeasureStrings);
+    if (json) {
+      for (const [name, value] of Object.entries(JSON.parse(json) as MeasureStrings)) {
+        sums.values.set(name, value);
+      }
+    }
     return sums;
   }
 
   add(measures: MeasureStrings, sign: 1 | -1 = 1): this {
-    for (const [name, value] of Object.entries(measures)) this.addOne(name, new Dec(value), sign);
+    for (const name in measures) this.addOne(name, measures[name], sign);
     return this;
   }
 
-  addOne(name: string, value: Decimal, sign: 1 | -1 = 1): this {
-    const next = (this.sums.get(name) ?? new Dec(0)).plus(sign === 1 ? value : value.negated());
-    if (next.isZero()) this.sums.delete(name);
-    else this.sums.set(name, next);
+  addOne(name: string, value: Decimal | string, sign: 1 | -1 = 1): this {
+    const current = this.values.get(name);
+    if (current === undefined) {
+      const d = typeof value === 'string' ? undefined : value;
+      if (d?.isZero()) return this;
+      this.values.set(name, sign === 1 ? value : new Dec(value).negated());
+      return this;
+    }
+    const addend = new Dec(value);
+    const next = new Dec(current)[sign === 1 ? 'plus' : 'minus'](addend);
+    if (next.isZero()) this.values.delete(name);
+    else this.values.set(name, next);
+    return this;
+  }
+
+  /** Adds the difference `after − before` of one contribution (unchanged measures cost nothing). */
+  addDifference(before: MeasureStrings, after: MeasureStrings): this {
+    for (const name in after) {
+      const old = before[name];
+      if (old === undefined) this.addOne(name, after[name]);
+      else if (old !== after[name]) this.addOne(name, new Dec(after[name]).minus(old));
+    }
+    for (const name in before) if (after[name] === undefined) this.addOne(name, before[name], -1);
     return this;
   }
 
   addSums(other: MeasureSums): this {
-    for (const [name, value] of other.sums) this.addOne(name, value);
+    for (const [name, value] of other.values) this.addOne(name, value);
     return this;
   }
 
   get(name: string): Decimal {
-    return this.sums.get(name) ?? new Dec(0);
+    const value = this.values.get(name);
+    return value === undefined ? new Dec(0) : new Dec(value);
+  }
+
+  /** The amount as a decimal string with at least two places ("0.00" when there is none). */
+  money(name: string): string {
+    const value = this.values.get(name);
+    if (value === undefined) return '0.00';
+    if (typeof value !== 'string') return value.toFixed(Math.max(2, value.decimalPlaces()));
+    const point = value.indexOf('.');
+    if (point < 0) return `${value}.00`;
+    return value.length - point - 1 === 1 ? `${value}0` : value;
   }
 
   isZero(): boolean {
-    return this.sums.size === 0;
+    return this.values.size === 0;
   }
 
   /** Canonical JSON: stored measures in their fixed order, non-zero only, plain decimal strings. */
   toJSON(): string {
-    const names = [...this.sums.keys()].sort(
-      (a, b) =>
-        (STORED_ORDER.get(a) ?? Number.MAX_SAFE_INTEGER) -
-          (STORED_ORDER.get(b) ?? Number.MAX_SAFE_INTEGER) || (a < b ? -1 : a > b ? 1 : 0),
-    );
     const out: MeasureStrings = {};
-    for (const name of names) out[name] = decimalString(this.sums.get(name) as Decimal);
+    const put = (name: string) => {
+      const value = this.values.get(name);
+      if (value !== undefined) out[name] = typeof value === 'string' ? value : decimalString(value);
+    };
+    STORED_MEASURES.forEach(put);
+    [...this.values.keys()]
+      .filter((name) => !STORED_ORDER.has(name))
+      .sort()
+      .forEach(put);
     return JSON.stringify(out);
   }
 }
 
 /** A plain decimal string (no exponent, no trailing zeros beyond what the value needs). */
 export function decimalString(d: Decimal): string {
-  return new Dec(d).toFixed();
+  return d.toFixed();
 }
 
 export interface GbpJson {
@@ -151,16 +191,13 @@ export function gbpJson(d: Decimal): GbpJson {
   return { amount: d.toFixed(Math.max(2, d.decimalPlaces())), currency: 'GBP' };
 }
 
-function count(d: Decimal): number {
-  return Number(d.toFixed(0));
-}
-
 export function toTotalsMeasures(sums: MeasureSums): TotalsMeasures {
-  const money = (name: string) => gbpJson(sums.get(name));
+  const money = (name: string): GbpJson => ({ amount: sums.money(name), currency: 'GBP' });
+  const count = (name: string) => Number(sums.money(name).split('.')[0]);
   const aris = {} as ArisAllocations;
   for (const recipient of ARIS_RECIPIENTS) aris[recipient] = money(arisMeasure(recipient));
   return {
-    assetsSeized: count(sums.get('assetsSeized')),
+    assetsSeized: count('assetsSeized'),
     valueSeized: money('valueSeized'),
     valueHeld: money('valueHeld'),
     valueRestrained: money('valueRestrained'),
@@ -169,11 +206,11 @@ export function toTotalsMeasures(sums: MeasureSums): TotalsMeasures {
     realisedGross: money('realisedGross'),
     realisedCosts: money('realisedCosts'),
     realisedNet: money('realisedNet'),
-    receipts: count(sums.get('receipts')),
+    receipts: count('receipts'),
     received: money('received'),
     compensationPaid: money('compensationPaid'),
     arisAllocations: aris,
-    confiscationOrders: count(sums.get('confiscationOrders')),
+    confiscationOrders: count('confiscationOrders'),
     confiscationOrdered: money('confiscationOrdered'),
     confiscationReceived: money('confiscationReceived'),
     interestAccrued: money('interestAccrued'),

@@ -29,7 +29,7 @@ import {
   parseOrder,
   receiptPart,
 } from './totals.contributions';
-import { storedKey, TOTAL_DIMENSION } from './totals.deltas';
+import { storedKey } from './totals.deltas';
 import {
   Dimension,
   GroupKeys,
@@ -135,18 +135,30 @@ class Aggregate {
   addPart(part: Part): void {
     this.add(this.groupKey(part.keys), (s) => s.add(part.measures));
   }
+
+  merge(other: Aggregate): void {
+    this.total.addSums(other.total);
+    for (const [key, sums] of other.groups) {
+      const mine = this.groups.get(key);
+      if (mine) mine.addSums(sums);
+      else this.groups.set(key, new MeasureSums().addSums(sums));
+    }
+  }
 }
 
 /**
- * `GET /totals`. Without `asAt`: the group rows the projection keeps (an unfiltered query reads
- * one row per group as stored; a filtered one adds up the cells in scope), plus interest and
- * outstanding computed to today for the orders in scope (memoised per order revision and date).
+ * `GET /totals`. Without `asAt`: the rows the projection keeps by deltas (an unfiltered query
+ * reads one row per group as stored; a filtered one adds up the slices, or for a case the cells,
+ * in scope), plus interest and outstanding computed to today for the orders in scope (memoised
+ * per order version and date, and per query while no order changes).
  * With `asAt`: exact, by folding the streams of every asset and order in scope (the projection's
  * tables list every one ever seen) from the event store, using only events that occurred by the
  * end of that London date, and adding up the same contributions the projection stores.
  */
 export class RecoveryTotalsQuery {
   private readonly debts = new StateCache<Debt>(50_000);
+  /** Interest and outstanding of the orders in scope, per date and query, while no order changes. */
+  private readonly debtTotals = new StateCache<{ revision: number; debt: Aggregate }>(256);
 
   constructor(
     private readonly db: ReadModelDb,
@@ -164,7 +176,7 @@ export class RecoveryTotalsQuery {
     const interestAsAt = request.asAt ?? this.today();
     if (request.asAt === undefined) {
       this.current(t, request.groupBy, filters, aggregate);
-      this.debtToDate(t, filters, interestAsAt, aggregate);
+      aggregate.merge(this.debtToDate(t, request.groupBy, filters, interestAsAt));
     } else {
       await this.asAt(t, filters, request.asAt, aggregate);
     }
@@ -179,24 +191,30 @@ export class RecoveryTotalsQuery {
     aggregate: Aggregate,
   ): void {
     if (filters.length === 0) {
-      const total = this.db.get<{ measures: string }>(
-        `SELECT measures FROM ${t('totals_groups')} WHERE dimension = ? AND key = ''`,
-        TOTAL_DIMENSION,
-      );
-      aggregate.total.addSums(MeasureSums.parse(total?.measures));
-      if (!groupBy) return;
-      for (const row of this.db.all<{ key: string; measures: string }>(
-        `SELECT key, measures FROM ${t('totals_groups')} WHERE dimension = ? ORDER BY key`,
-        groupBy,
-      )) {
-        aggregate.groups.set(row.key, MeasureSums.parse(row.measures));
+      // The total is the sum of any dimension's rows: the receipt types are the fewest.
+      const rows = (dimension: Dimension) =>
+        this.db.all<{ key: string; measures: string }>(
+          `SELECT key, measures FROM ${t('totals_groups')} WHERE dimension = ? ORDER BY key`,
+          dimension,
+        );
+      for (const row of rows('receiptType')) {
+        aggregate.total.addSums(MeasureSums.parse(row.measures));
       }
+      if (!groupBy) return;
+      for (const row of rows(groupBy))
+        aggregate.groups.set(row.key, MeasureSums.parse(row.measures));
       return;
     }
+    // A case filter (or grouping) needs the cells; otherwise the slices (every key but the case,
+    // far fewer rows) hold the same sums.
+    const table =
+      groupBy === 'case' || filters.some(([name]) => name === 'caseId')
+        ? t('totals_cells')
+        : t('totals_slices');
     const { where, params } = whereOf(filters);
     const column = groupBy ? CELL_COLUMN[groupBy] : "''";
     for (const row of this.db.all<{ key: string | null; measures: string }>(
-      `SELECT ${column} AS key, measures FROM ${t('totals_cells')} ${where} ORDER BY cell_id`,
+      `SELECT ${column} AS key, measures FROM ${table} ${where}`,
       ...params,
     )) {
       const sums = MeasureSums.parse(row.measures);
@@ -204,13 +222,24 @@ export class RecoveryTotalsQuery {
     }
   }
 
-  /** Interest and outstanding to `date` for the orders in scope (memoised per order revision). */
+  /**
+   * Interest and outstanding to `date` for the orders in scope: memoised per order (its version)
+   * and, for the whole answer, while no order has changed (the projection counts order events).
+   */
   private debtToDate(
     t: TableNames,
+    groupBy: Dimension | undefined,
     filters: [keyof TotalsFilters, string][],
     date: string,
-    aggregate: Aggregate,
-  ): void {
+  ): Aggregate {
+    const revision =
+      this.db.get<{ value: number }>(
+        `SELECT value FROM ${t('totals_meta')} WHERE name = 'orders_revision'`,
+      )?.value ?? 0;
+    const memoKey = JSON.stringify([t('totals_orders'), date, groupBy ?? null, filters]);
+    const memo = this.debtTotals.get(memoKey);
+    if (memo && memo.revision === revision) return memo.debt;
+    const aggregate = new Aggregate(groupBy);
     const { where, params } = whereOf(filters, ['financial_year IS NOT NULL']);
     const rows = this.db.all<OrderScopeRow>(
       `SELECT order_id, case_id, operation, agency, financial_year, version FROM ${t('totals_orders')}
@@ -218,8 +247,8 @@ export class RecoveryTotalsQuery {
       ...params,
     );
     for (const row of rows) {
-      const memoKey = `${t('totals_orders')}/${row.order_id}`;
-      let debt = this.debts.get(memoKey);
+      const orderKey = `${t('totals_orders')}/${row.order_id}`;
+      let debt = this.debts.get(orderKey);
       if (!debt || debt.version !== row.version || debt.date !== date) {
         const stored = this.db.get<{ state: string }>(
           `SELECT state FROM ${t('totals_orders')} WHERE order_id = ?`,
@@ -227,7 +256,7 @@ export class RecoveryTotalsQuery {
         );
         const figures = stored ? debtOf(parseOrder(stored.state).state, date) : undefined;
         debt = { version: row.version, date, ...(figures ?? zeroDebt()) };
-        this.debts.set(memoKey, debt);
+        this.debts.set(orderKey, debt);
       }
       const keys: GroupKeys = {
         case: row.case_id,
@@ -241,6 +270,8 @@ export class RecoveryTotalsQuery {
       const found = debt;
       aggregate.add(aggregate.groupKey(keys), (s) => addDebt(s, found));
     }
+    this.debtTotals.set(memoKey, { revision, debt: aggregate });
+    return aggregate;
   }
 
   /** Exact as at the end of `asAt`: every asset and order in scope folded from its stream. */
