@@ -185,3 +185,70 @@ describe('cases over HTTP (real embedded store)', () => {
     expect(missing.body.code).toBe('not_found');
   });
 });
+
+describe('GET /cases/{id}: the case with its assets and orders', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(async () => t.close());
+  const http = () => request(t.app.getHttpServer());
+
+  it('lists the assets seized on it and its orders, reading its own writes', async () => {
+    const c = await http()
+      .post('/cases')
+      .send({ reference: 'MPS/ECU/2026/0900', title: 'Contents' })
+      .expect(201);
+    await http()
+      .post(`/cases/${c.body.id}/subjects`)
+      .send({ name: 'A Person', role: 'defendant' })
+      .expect(200);
+    const subjectId = (await http().get(`/cases/${c.body.id}`).expect(200)).body.subjects[0]
+      .subjectId as string;
+    const seized = await http()
+      .post('/assets')
+      .send({
+        caseId: c.body.id,
+        exhibitRef: 'CT/1',
+        power: 'POCA_S294_CASH',
+        category: 'cash',
+        description: 'Cash',
+        location: 'W2',
+        custodyLocation: 'Paddington',
+        declared: { amount: '5000.00', currency: 'GBP' },
+      })
+      .expect(201);
+    const order = await http()
+      .post('/restraint-orders')
+      .send({
+        caseId: c.body.id,
+        subjectId,
+        orderRef: 'RO/900',
+        court: 'Southwark Crown Court',
+        coversAllRealisableProperty: true,
+      })
+      .expect(201);
+    const read = await http()
+      .get(`/cases/${c.body.id}`)
+      .query({ minPosition: order.body.position })
+      .expect(200);
+    expect(read.body.assets).toEqual([
+      {
+        assetId: seized.body.id,
+        exhibitRef: 'CT/1',
+        category: 'cash',
+        power: 'POCA_S294_CASH',
+        status: 'held',
+        description: 'Cash',
+        currentValueGbp: { amount: '5000.00', currency: 'GBP' },
+      },
+    ]);
+    expect(read.body.orders).toEqual([
+      expect.objectContaining({
+        orderId: order.body.id,
+        kind: 'restraint',
+        orderRef: 'RO/900',
+        status: 'active',
+      }),
+    ]);
+    expect(read.headers['x-ledger-position']).toBeDefined();
+  });
+});

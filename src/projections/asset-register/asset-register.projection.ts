@@ -14,9 +14,15 @@ export const ASSET_REGISTER = 'asset-register';
  */
 export class AssetRegisterProjection implements Projection {
   readonly name = ASSET_REGISTER;
-  readonly version = 1;
-  readonly tables = ['register_cases', 'register_assets', 'register_asset_state'] as const;
-  readonly streams = ['case-', 'asset-'] as const;
+  /** 2: orders of each case (register_orders), for the case summary. */
+  readonly version = 2;
+  readonly tables = [
+    'register_cases',
+    'register_assets',
+    'register_asset_state',
+    'register_orders',
+  ] as const;
+  readonly streams = ['case-', 'asset-', 'restraint-', 'confiscation-'] as const;
   private readonly states = new StateCache<AssetState>(2_000);
   private readonly pending = new Map<
     string,
@@ -41,12 +47,20 @@ export class AssetRegisterProjection implements Projection {
       CREATE INDEX ${t('register_assets')}_by_operation ON ${t('register_assets')} (operation, asset_id);
       CREATE INDEX ${t('register_assets')}_by_agency ON ${t('register_assets')} (agency, asset_id);
       CREATE TABLE ${t('register_asset_state')} (asset_id TEXT PRIMARY KEY, state TEXT NOT NULL);
+      CREATE TABLE ${t('register_orders')} (
+        order_id TEXT PRIMARY KEY, kind TEXT NOT NULL, case_id TEXT NOT NULL, order_ref TEXT NOT NULL,
+        court TEXT NOT NULL, status TEXT NOT NULL, made_at TEXT NOT NULL, last_position TEXT NOT NULL
+      );
+      CREATE INDEX ${t('register_orders')}_by_case ON ${t('register_orders')} (case_id, order_id);
     `);
     this.states.clear();
   }
 
   apply(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
     if (event.streamId.startsWith('case-')) return this.applyCase(db, t, event);
+    if (event.streamId.startsWith('restraint-')) return this.applyOrder(db, t, event, 'restraint');
+    if (event.streamId.startsWith('confiscation-'))
+      return this.applyOrder(db, t, event, 'confiscation');
     const assetId = event.streamId.slice('asset-'.length);
     const key = `${t('register_asset_state')}/${assetId}`;
     const before =
@@ -144,6 +158,42 @@ export class AssetRegisterProjection implements Projection {
       row.lastChangedAt,
       row.lastPosition,
     );
+  }
+
+  /** Which orders a case has, for its summary: made, and for restraint, discharged. */
+  private applyOrder(
+    db: ReadModelDb,
+    t: TableNames,
+    event: ProjectedEvent,
+    kind: 'restraint' | 'confiscation',
+  ): void {
+    const orderId = event.streamId.slice(kind.length + 1);
+    const d = event.data as {
+      caseId?: string;
+      orderRef?: string;
+      court?: string;
+      occurredAt?: string;
+    };
+    if (event.type === 'RestraintOrderMade' || event.type === 'ConfiscationOrderMade') {
+      db.run(
+        `INSERT INTO ${t('register_orders')} (order_id, kind, case_id, order_ref, court, status, made_at, last_position)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING`,
+        orderId,
+        kind,
+        d.caseId ?? '',
+        d.orderRef ?? '',
+        d.court ?? '',
+        kind === 'restraint' ? 'active' : 'made',
+        d.occurredAt ?? event.recordedAt,
+        event.position.toString(),
+      );
+    } else if (event.type === 'RestraintOrderDischarged') {
+      db.run(
+        `UPDATE ${t('register_orders')} SET status = 'discharged', last_position = ? WHERE order_id = ?`,
+        event.position.toString(),
+        orderId,
+      );
+    }
   }
 
   private applyCase(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {

@@ -1,3 +1,4 @@
+import { CaseContents } from '../../../projections/asset-register/case-contents.query';
 import { CaseState } from '../case.decider';
 
 export interface CaseSummary {
@@ -10,6 +11,9 @@ export interface CaseSummary {
   jurisdiction: string;
   sharedWith: string[];
   subjects: { subjectId: string; name: string; role: string }[];
+  /** From the register: every asset seized on the case, and its restraint and confiscation orders. */
+  assets?: CaseContents['assets'];
+  orders?: CaseContents['orders'];
 }
 
 export function toCaseSummary(id: string, state: CaseState, revision: bigint): CaseSummary {

@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, NotFoundException, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Inject,
+  NotFoundException,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandEnvelope } from '../../command-handling/command-metadata';
@@ -9,12 +19,21 @@ import { IdParam } from '../../http/id-param';
 import { AgencyParam } from '../../http/agency-param';
 import { AddSubjectDto, OpenCaseDto, ReasonDto, ShareCaseDto } from './case.dto';
 import { CaseSummary, toCaseSummary } from './case.summary';
+import { caseContents } from '../../../projections/asset-register/case-contents.query';
+import { ProjectionRunner } from '../../../projections/projection-runner';
+import { READ_MODEL_DB } from '../../../projections/projections.tokens';
+import { ReadModelDb } from '../../../projections/read-model-db';
+import { readAfter } from '../../../projections/read-your-writes';
 import { CasesService } from './cases.service';
 
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly runner: ProjectionRunner,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+  ) {}
 
   @Post()
   @ApiCommand('Open a case', ['investigator', 'supervisor'], { creates: true })
@@ -79,6 +98,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Find a case by its reference' })
   async find(
     @Query('reference') reference: string | undefined,
+    @Query('minPosition') minPosition: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseSummary> {
     const id = reference ? await this.cases.idByReference(reference) : undefined;
@@ -86,22 +106,35 @@ export class CasesController {
       throw new NotFoundException(
         reference ? `No case with reference ${reference}` : 'Give ?reference=',
       );
-    return this.summary(id, response);
+    return this.summary(id, response, minPosition);
   }
 
   @Get(':caseId')
-  @ApiOperation({ summary: 'A case: reference, title, lead agency, sharing, subjects, status' })
+  @ApiOperation({
+    summary:
+      'A case: reference, title, lead agency, sharing, subjects, status, its assets and orders',
+  })
   async get(
     @IdParam('caseId') caseId: string,
+    @Query('minPosition') minPosition: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseSummary> {
-    return this.summary(caseId, response);
+    return this.summary(caseId, response, minPosition);
   }
 
-  private async summary(caseId: string, response: Response): Promise<CaseSummary> {
+  /** The case from its stream; its assets and orders from the register (read your writes: minPosition). */
+  private async summary(
+    caseId: string,
+    response: Response,
+    minPosition?: string,
+  ): Promise<CaseSummary> {
     const found = await this.cases.get(caseId);
     if (!found) throw new NotFoundException(`No case ${caseId}`);
+    await readAfter(this.runner, response, minPosition);
     response.setHeader('ETag', `"${found.revision}"`);
-    return toCaseSummary(caseId, found.state, found.revision);
+    return {
+      ...toCaseSummary(caseId, found.state, found.revision),
+      ...caseContents(this.db, this.runner, caseId),
+    };
   }
 }
