@@ -203,6 +203,27 @@ describe('story: restraint, confiscation, realisation, s.23 (HTTP, real store, r
     const earlier = (await http().get(orderUrl).query({ asAt: '2026-10-21' }).expect(200)).body;
     expect(earlier.orderAmount).toEqual(gbp('262659.50')); // as at a date, the earlier figures
 
+    // As known when the order had just been made: no payments yet, the original figures.
+    const known = (
+      await http()
+        .get(orderUrl)
+        .query({ asAt: '2026-11-03', asKnownAt: order.body.position })
+        .expect(200)
+    ).body;
+    expect(known).toMatchObject({ orderAmount: gbp('262659.50'), paid: gbp('0.00'), payments: [] });
+    const totalsThen = (
+      await http()
+        .get('/totals')
+        .query({ caseId, asKnownAt: order.body.position, minPosition: sale.body.position })
+        .expect(200)
+    ).body;
+    const totalsNow = (
+      await http().get('/totals').query({ caseId, asAt: '2026-11-03' }).expect(200)
+    ).body;
+    expect(totalsThen.total.measures.confiscationReceived).toEqual(gbp('0.00'));
+    expect(totalsNow.total.measures.confiscationReceived).toEqual(gbp('246020.00'));
+    expect(totalsThen.asKnownAt).toBe(order.body.position);
+
     // Discharged: the reactor lifts the restraint and the watch can go back.
     const discharge = await http()
       .post(`/restraint-orders/${restraint.body.id}/discharge`)

@@ -67,6 +67,7 @@ export class CommandHandler {
   async load<C extends DomainCommand, E extends DomainEvent, S>(
     aggregate: Aggregate<C, E, S>,
     id: string,
+    options: { maxPosition?: bigint } = {},
   ): Promise<LoadedAggregate<E, S>> {
     const { decider } = aggregate;
     let state = decider.initialState;
@@ -74,6 +75,8 @@ export class CommandHandler {
     let revision: CurrentRevision = 'no_stream';
     let position: bigint | undefined;
     for await (const recorded of this.store.readStream(aggregate.stream(id))) {
+      // As known at a ledger position: later events did not exist yet.
+      if (options.maxPosition !== undefined && recorded.position > options.maxPosition) break;
       const data = this.upcasters.upcast(
         recorded.type,
         recorded.data,

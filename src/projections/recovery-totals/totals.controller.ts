@@ -62,6 +62,13 @@ export class TotalsQueryDto {
   @IsIsoDate()
   asAt?: string;
 
+  @ApiPropertyOptional({
+    description: 'Only events recorded up to this ledger position (as known then)',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,40}$/, { message: 'asKnownAt must be a ledger position (digits)' })
+  asKnownAt?: string;
+
   @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
 
   @ApiPropertyOptional({ example: 'Stimtone' })
@@ -95,6 +102,7 @@ export class TotalsQueryDto {
 export class TotalsResponse {
   @ApiProperty({ enum: DIMENSIONS, nullable: true }) groupBy!: Dimension | null;
   @ApiProperty({ nullable: true }) asAt!: string | null;
+  @ApiProperty({ nullable: true }) asKnownAt!: string | null;
   @ApiProperty({ description: 'The date interest and outstanding are computed to' })
   interestAsAt!: string;
   @ApiProperty({
@@ -140,7 +148,10 @@ export class TotalsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<TotalsResponse> {
     await readAfter(this.runner, response, query.minPosition);
-    const { minPosition: _minPosition, ...request } = query;
-    return this.query.totals(request);
+    const { minPosition: _minPosition, asKnownAt, ...request } = query;
+    return this.query.totals({
+      ...request,
+      asKnownAt: asKnownAt === undefined ? undefined : BigInt(asKnownAt),
+    });
   }
 }

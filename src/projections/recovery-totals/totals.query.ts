@@ -50,6 +50,8 @@ export interface TotalsRequest extends TotalsFilters {
   groupBy?: Dimension;
   /** YYYY-MM-DD: folded exactly from the events that occurred by the end of that London date. */
   asAt?: string;
+  /** Only events recorded at or before this ledger position (as known then); folded exactly too. */
+  asKnownAt?: bigint;
 }
 
 export interface TotalsGroup {
@@ -62,6 +64,8 @@ export interface TotalsView {
   groupBy: Dimension | null;
   /** The date asked for; null: everything recorded. */
   asAt: string | null;
+  /** The ledger position asked for; null: everything recorded. */
+  asKnownAt: string | null;
   /** The date interest and outstanding are computed to (asAt, or today in London). */
   interestAsAt: string;
   groups: TotalsGroup[];
@@ -174,11 +178,11 @@ export class RecoveryTotalsQuery {
     const filters = filtersOf(request);
     const aggregate = new Aggregate(request.groupBy);
     const interestAsAt = request.asAt ?? this.today();
-    if (request.asAt === undefined) {
+    if (request.asAt === undefined && request.asKnownAt === undefined) {
       this.current(t, request.groupBy, filters, aggregate);
       aggregate.merge(this.debtToDate(t, request.groupBy, filters, interestAsAt));
     } else {
-      await this.asAt(t, filters, request.asAt, aggregate);
+      await this.asAt(t, filters, interestAsAt, aggregate, request.asKnownAt);
     }
     return view(request, interestAsAt, aggregate);
   }
@@ -280,6 +284,7 @@ export class RecoveryTotalsQuery {
     filters: [keyof TotalsFilters, string][],
     asAt: string,
     aggregate: Aggregate,
+    asKnownAt?: bigint,
   ): Promise<void> {
     // Case, operation and agency are fixed when a case is opened: the tables can narrow by them.
     // The financial year depends on the as-at state, so it is applied to each contribution.
@@ -299,7 +304,7 @@ export class RecoveryTotalsQuery {
     );
     for (const a of assets) {
       let state: AssetState = initialAssetState;
-      for (const e of await this.eventsBy(`asset-${a.asset_id}`, asAt)) {
+      for (const e of await this.eventsBy(`asset-${a.asset_id}`, asAt, asKnownAt)) {
         state = evolveAsset(state, e as unknown as AssetEvent);
       }
       const keys: CaseKeys = { caseId: a.case_id, operation: a.operation, agency: a.agency };
@@ -321,7 +326,7 @@ export class RecoveryTotalsQuery {
       const keys: CaseKeys = { caseId: o.case_id, operation: o.operation, agency: o.agency };
       let order: OrderTotalsState = initialOrderTotalsState;
       const parts: Part[] = [];
-      for (const e of await this.eventsBy(`confiscation-${o.order_id}`, asAt)) {
+      for (const e of await this.eventsBy(`confiscation-${o.order_id}`, asAt, asKnownAt)) {
         const { next, receipt } = foldOrderEvent(
           order,
           e as unknown as ConfiscationEvent,
@@ -341,13 +346,18 @@ export class RecoveryTotalsQuery {
     }
   }
 
-  /** A stream's events (upcast) that occurred on or before the London date `asAt`. */
+  /**
+   * A stream's events (upcast) that occurred on or before the London date `asAt` and, with
+   * `asKnownAt`, were recorded at or before that position.
+   */
   private async eventsBy(
     stream: string,
     asAt: string,
+    asKnownAt?: bigint,
   ): Promise<{ type: string; data: Record<string, unknown> }[]> {
     const events: { type: string; data: Record<string, unknown> }[] = [];
     for await (const recorded of this.store.readStream(stream)) {
+      if (asKnownAt !== undefined && recorded.position > asKnownAt) break;
       const data = this.upcasters.upcast(
         recorded.type,
         recorded.data,
@@ -409,6 +419,7 @@ function view(request: TotalsRequest, interestAsAt: string, aggregate: Aggregate
   return {
     groupBy: request.groupBy ?? null,
     asAt: request.asAt ?? null,
+    asKnownAt: request.asKnownAt?.toString() ?? null,
     interestAsAt,
     groups: keys.map((key) => ({
       key: key === '' ? null : key,

@@ -148,7 +148,8 @@ export class ConfiscationController {
     @Query() query: OrderPositionQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ConfiscationOrderView> {
-    const view = await this.confiscation.position(id, query.asAt);
+    const asKnownAt = query.asKnownAt === undefined ? undefined : BigInt(query.asKnownAt);
+    const view = await this.confiscation.position(id, query.asAt, asKnownAt);
     if (!view) throw new NotFoundException(`No confiscation order ${id}`);
     response.setHeader('ETag', `"${view.revision}"`);
     return view;

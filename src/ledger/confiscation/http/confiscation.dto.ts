@@ -323,6 +323,13 @@ export class OrderPositionQuery {
   asAt?: string;
 
   @ApiPropertyOptional({
+    description: 'Only events recorded up to this ledger position (as known then)',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,40}$/, { message: 'asKnownAt must be a ledger position (digits)' })
+  asKnownAt?: string;
+
+  @ApiPropertyOptional({
     example: '1042',
     description:
       'Read-your-writes position; the order is read from its own stream, so it is always current',

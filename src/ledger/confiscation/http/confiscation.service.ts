@@ -153,10 +153,15 @@ export class ConfiscationService {
 
   /**
    * The order as at `asAt` (default: today in London), or undefined when there is no such order.
-   * A date before the order is refused (`invalid_date` naming `asAt`).
+   * A date before the order is refused (`invalid_date` naming `asAt`). With `asKnownAt`, only the
+   * events recorded up to that ledger position count (as the order was known then).
    */
-  async position(id: string, asAt?: string): Promise<ConfiscationOrderView | undefined> {
-    const loaded = await this.handler.load(confiscationAggregate, id);
+  async position(
+    id: string,
+    asAt?: string,
+    asKnownAt?: bigint,
+  ): Promise<ConfiscationOrderView | undefined> {
+    const loaded = await this.handler.load(confiscationAggregate, id, { maxPosition: asKnownAt });
     if (!loaded.state.exists || loaded.revision === 'no_stream') return undefined;
     const date = asAt ?? londonDateOf(new Date().toISOString());
     const position = orderPosition(loaded.state, date);
