@@ -11,6 +11,11 @@ import { ledgerUpcasters } from '../src/ledger/upcasting/ledger-upcasters';
 import { ProjectionRunner } from '../src/projections/projection-runner';
 import { ledgerProjections } from '../src/projections/projections.module';
 import { SqliteReadModelDb } from '../src/projections/read-model-db';
+import { CommandHandler } from '../src/ledger/command-handling/command-handler';
+import { SqliteCheckpointStore } from '../src/workflows/checkpoint-store';
+import { RealisationPaymentReactor } from '../src/workflows/realisation-payment.reactor';
+import { ReactorRunner } from '../src/workflows/reactor-runner';
+import { RestraintLinksReactor } from '../src/workflows/restraint-links.reactor';
 import { benchLedger } from './bench-ledger';
 import { machine, median, option, recordRow, summaryLine } from './support';
 
@@ -31,6 +36,17 @@ async function catchUp(dir: string): Promise<void> {
   await runner.waitFor(head, 30 * 60_000);
   await runner.stop();
   db.close();
+  // The reactors too: a server that has been running has them caught up as well.
+  const checkpoints = new SqliteCheckpointStore(dir);
+  const handler = new CommandHandler(store, ledgerUpcasters());
+  const reactors = new ReactorRunner(store, checkpoints, [
+    new RestraintLinksReactor(handler),
+    new RealisationPaymentReactor(handler),
+  ]);
+  reactors.start();
+  await reactors.waitFor(head);
+  await reactors.stop();
+  checkpoints.close();
   await store.close();
 }
 
