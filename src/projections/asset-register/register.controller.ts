@@ -1,3 +1,4 @@
+import { AsKnownAtParam, MinPositionParam } from '../../ledger/http/dto/query-params';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -52,11 +53,7 @@ export class RegisterQueryDto {
   @Min(1)
   @Max(500)
   limit?: number;
-  @ApiPropertyOptional({
-    description: 'Wait until the read models have applied this position (read your writes)',
-  })
-  @IsOptional()
-  @IsString()
+  @MinPositionParam()
   minPosition?: string;
 
   @ApiPropertyOptional({
@@ -67,11 +64,7 @@ export class RegisterQueryDto {
   @IsIsoDate()
   asAt?: string;
 
-  @ApiPropertyOptional({
-    description: 'Only events recorded up to this ledger position (as known then)',
-  })
-  @IsOptional()
-  @Matches(/^\d{1,40}$/, { message: 'asKnownAt must be a ledger position (digits)' })
+  @AsKnownAtParam()
   asKnownAt?: string;
 }
 

@@ -1,3 +1,4 @@
+import { MinPositionParam } from '../../ledger/http/dto/query-params';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
@@ -7,7 +8,7 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, ValidateBy } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches, ValidateBy } from 'class-validator';
 import type { Response } from 'express';
 import { AGENCY_CODE } from '../../ledger/http/dto/validators';
 import { ProjectionRunner } from '../projection-runner';
@@ -57,11 +58,7 @@ export class DeadlinesQueryDto {
   @IsIn(DEADLINE_KINDS)
   kind?: DeadlineKind;
 
-  @ApiPropertyOptional({
-    description: 'Wait until the read models have applied this position (read your writes)',
-  })
-  @IsOptional()
-  @IsString()
+  @MinPositionParam()
   minPosition?: string;
 }
 

@@ -1,3 +1,4 @@
+import { AsKnownAtParam, MinPositionParam } from '../../ledger/http/dto/query-params';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
@@ -62,11 +63,7 @@ export class TotalsQueryDto {
   @IsIsoDate()
   asAt?: string;
 
-  @ApiPropertyOptional({
-    description: 'Only events recorded up to this ledger position (as known then)',
-  })
-  @IsOptional()
-  @Matches(/^\d{1,40}$/, { message: 'asKnownAt must be a ledger position (digits)' })
+  @AsKnownAtParam()
   asKnownAt?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
@@ -91,11 +88,7 @@ export class TotalsQueryDto {
   @IsFinancialYear()
   financialYear?: string;
 
-  @ApiPropertyOptional({
-    description: 'Wait until the read models have applied this position (read your writes)',
-  })
-  @IsOptional()
-  @IsString()
+  @MinPositionParam()
   minPosition?: string;
 }
 

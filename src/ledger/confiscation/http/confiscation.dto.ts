@@ -1,3 +1,4 @@
+import { AsKnownAtParam, MinPositionParam } from '../../http/dto/query-params';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -12,7 +13,6 @@ import {
   IsObject,
   IsOptional,
   IsUUID,
-  Matches,
   Max,
   Min,
   ValidateNested,
@@ -322,19 +322,9 @@ export class OrderPositionQuery {
   @IsIsoDate()
   asAt?: string;
 
-  @ApiPropertyOptional({
-    description: 'Only events recorded up to this ledger position (as known then)',
-  })
-  @IsOptional()
-  @Matches(/^\d{1,40}$/, { message: 'asKnownAt must be a ledger position (digits)' })
+  @AsKnownAtParam()
   asKnownAt?: string;
 
-  @ApiPropertyOptional({
-    example: '1042',
-    description:
-      'Read-your-writes position; the order is read from its own stream, so it is always current',
-  })
-  @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a ledger position (digits)' })
+  @MinPositionParam()
   minPosition?: string;
 }
