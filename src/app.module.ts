@@ -14,6 +14,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { RestraintModule } from './ledger/restraint/restraint.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -31,6 +32,7 @@ export class AppModule implements NestModule {
         ConfiscationModule,
         WorkflowsModule,
         ProjectionsModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -7,6 +7,11 @@ import { loadConfig } from './config/config';
 import { serve } from './serve';
 import { projectionsRebuild, projectionsStatus } from './cli/projections-command';
 import { demo } from './demo/demo-command';
+import { reconcile } from './reports/reconciliation/reconcile-command';
+import {
+  statementCommand,
+  StatementOptions as StatementCliOptions,
+} from './reports/valuation-statement/statement-command';
 
 const program = new Command()
   .name('poca-ledger')
@@ -43,6 +48,41 @@ projections
     'rebuild one projection (or all) from position 0 while the current tables keep serving',
   )
   .action((name: string | undefined) => runCommand(() => projectionsRebuild(loadConfig(), name)));
+
+program
+  .command('reconcile')
+  .description(
+    'the finance reconciliation for a period (as GET /reconciliation; server stopped: it takes the store lock)',
+  )
+  .requiredOption('--from <date>', 'first London date of the period, YYYY-MM-DD')
+  .requiredOption('--to <date>', 'last London date of the period, YYYY-MM-DD')
+  .option('--format <format>', 'json or csv', 'json')
+  .option('--out <file>', 'write to this file (default: standard output)')
+  .option('--variance-threshold <percent>', 'flag realisation variances beyond this percent', '10')
+  .action(
+    (options: {
+      from: string;
+      to: string;
+      format: string;
+      out?: string;
+      varianceThreshold: string;
+    }) => runCommand(() => reconcile(loadConfig(), options)),
+  );
+
+program
+  .command('statement')
+  .description(
+    'a court valuation statement for a case (as GET /cases/{id}/valuation-statement; server stopped: it takes the store lock)',
+  )
+  .requiredOption('--case <refOrId>', 'the case reference or id')
+  .option('--as-at <date>', 'London date YYYY-MM-DD (default: the date of the position reflected)')
+  .option('--as-known-at <position>', 'ledger position (default: the head of the log)')
+  .option('--format <format>', 'json, csv or pdf', 'json')
+  .requiredOption('--out <file>', 'write to this file')
+  .option('--prepared-by <actor>', 'who prepares it (default: $USER)')
+  .action((options: StatementCliOptions) =>
+    runCommand(() => statementCommand(loadConfig(), options)),
+  );
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`poca-ledger: ${String(error)}\n`);
