@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { Roles } from '../../auth/roles.decorator';
 import { ProblemDto } from '../../common/http/problem.dto';
 import { Role } from '../command-handling/command-metadata';
 import { CommandResponse } from './command-response';
@@ -16,6 +17,7 @@ const problem = (status: number, description: string) =>
 /** OpenAPI for a command route: who may call it, its headers, its responses and errors. */
 export function ApiCommand(summary: string, roles: Role[], options: { creates?: boolean } = {}) {
   return applyDecorators(
+    Roles(...roles),
     ApiExtraModels(ProblemDto),
     ApiOperation({ summary, description: `Roles: ${roles.join(', ')}.` }),
     ApiHeader({

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
+import { Roles } from '../../auth/roles.decorator';
 import { ProblemException } from '../../common/http/problem.exception';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { IsIsoDate } from '../../ledger/http/dto/validators';
@@ -69,7 +70,9 @@ export class ReconciliationController {
   ) {}
 
   @Get()
+  @Roles('finance', 'supervisor', 'auditor')
   @ApiOperation({
+    description: 'Roles: finance, supervisor, auditor.',
     summary:
       'Finance reconciliation for a period: confiscation debt roll-forward (checked to the penny), receipts by type, agency, operation and financial year with ARIS allocations and compensation, realisation variance, exceptions',
   })
