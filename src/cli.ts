@@ -80,6 +80,7 @@ program
   .option('--format <format>', 'json, csv or pdf', 'json')
   .requiredOption('--out <file>', 'write to this file')
   .option('--prepared-by <actor>', 'who prepares it (default: $USER)')
+  .option('--subject <id>', 'a statement for this subject of the case only')
   .action((options: StatementCliOptions) =>
     runCommand(() => statementCommand(loadConfig(), options)),
   );

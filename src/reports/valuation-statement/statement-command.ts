@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { validate as isUuid } from 'uuid';
 import { AppConfig } from '../../config/config';
 import { StoreLockedError } from '../../event-store/event-store.port';
 import { openEventStore } from '../../event-store/open-event-store';
@@ -15,6 +16,8 @@ export interface StatementOptions {
   format: string;
   out: string;
   preparedBy?: string;
+  /** A statement for this subject of the case only (a subject id). */
+  subject?: string;
 }
 
 /**
@@ -34,6 +37,8 @@ export async function statementCommand(
     throw new Error(`--as-at must be a date YYYY-MM-DD (not ${options.asAt})`);
   if (options.asKnownAt !== undefined && !/^\d{1,40}$/.test(options.asKnownAt))
     throw new Error(`--as-known-at must be a ledger position (digits)`);
+  if (options.subject !== undefined && !isUuid(options.subject))
+    throw new Error(`--subject must be a subject id (a UUID, not ${options.subject})`);
   let store;
   try {
     store = openEventStore(config, 'poca-ledger statement');
@@ -51,6 +56,7 @@ export async function statementCommand(
       asAt: options.asAt,
       asKnownAt: options.asKnownAt === undefined ? undefined : BigInt(options.asKnownAt),
       preparedBy: options.preparedBy ?? process.env.USER ?? 'unknown',
+      subjectId: options.subject?.toLowerCase(),
     });
     if (!input) throw new Error(`No case ${options.case}`);
     const statement = buildValuationStatement(input);
@@ -62,7 +68,7 @@ export async function statementCommand(
           : toJson(statement);
     writeFileSync(options.out, body);
     out.write(
-      `Wrote ${options.out}: statement ${statement.statementId} for ${statement.header.caseReference} as at ${statement.header.asAt}, as known at position ${statement.header.asKnownAt}\n`,
+      `Wrote ${options.out}: statement ${statement.statementId} for ${statement.header.caseReference}${statement.header.scope ? ` (subject ${statement.header.scope.subjectId} only)` : ''} as at ${statement.header.asAt}, as known at position ${statement.header.asKnownAt}\n`,
     );
   } finally {
     await store.close();

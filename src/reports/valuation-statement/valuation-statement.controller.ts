@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, NotFoundException, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { Request, Response } from 'express';
+import { Roles } from '../../auth/roles.decorator';
 import { ProblemException } from '../../common/http/problem.exception';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { AsKnownAtParam } from '../../ledger/http/dto/query-params';
@@ -18,6 +19,7 @@ import {
   loadStatementInput,
   logHead,
   StatementParamError,
+  StatementSubjectNotFoundError,
 } from './valuation-statement.loader';
 import { toPdf } from './valuation-statement.pdf';
 import { toCsv, toJson } from './valuation-statement.render';
@@ -36,6 +38,15 @@ export class ValuationStatementQuery {
 
   @AsKnownAtParam()
   asKnownAt?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'A statement for this subject of the case only (assets seized from them or restrained by an order naming them, and the orders naming them); a subject not on the case is a 404',
+  })
+  @IsOptional()
+  @IsUUID()
+  subjectId?: string;
 
   @ApiPropertyOptional({ enum: STATEMENT_FORMATS, default: 'json' })
   @IsOptional()
@@ -56,7 +67,9 @@ export class ValuationStatementController {
   ) {}
 
   @Get(':caseId/valuation-statement')
+  @Roles('court_liaison', 'supervisor', 'auditor')
   @ApiOperation({
+    description: 'Roles: court_liaison, supervisor, auditor.',
     summary:
       'The court valuation statement of a case as at a date and as known at a ledger position (json, csv or pdf)',
   })
@@ -85,11 +98,14 @@ export class ValuationStatementController {
         asAt: query.asAt,
         asKnownAt,
         preparedBy: request.actor?.id ?? 'unknown',
+        subjectId: query.subjectId?.toLowerCase(),
       });
     } catch (error) {
       if (error instanceof StatementParamError) {
         throw ProblemException.validation([{ path: error.param, message: error.message }]);
       }
+      if (error instanceof StatementSubjectNotFoundError)
+        throw new NotFoundException(error.message);
       throw error;
     }
     if (!input) throw new NotFoundException(`No case ${caseId}`);

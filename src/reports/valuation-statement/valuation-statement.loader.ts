@@ -22,6 +22,18 @@ export interface StatementRequest {
   asAt?: string;
   asKnownAt?: bigint;
   preparedBy: string;
+  /** A statement for this subject of the case only. */
+  subjectId?: string;
+}
+
+/** The subject asked for is not on the case (as known at the position): a 404 naming it. */
+export class StatementSubjectNotFoundError extends Error {
+  constructor(
+    readonly subjectId: string,
+    readonly caseId: string,
+  ) {
+    super(`No subject ${subjectId} on case ${caseId}`);
+  }
 }
 
 /** A parameter the statement cannot be made with: a 400 naming it. */
@@ -82,6 +94,9 @@ export async function loadStatementInput(
 
   const theCase = await loadCase(store, upcasters, request.caseId, asKnownAt);
   if (!theCase) return undefined;
+  if (request.subjectId !== undefined && !theCase.state.subjects[request.subjectId]) {
+    throw new StatementSubjectNotFoundError(request.subjectId, request.caseId);
+  }
 
   const handler = new CommandHandler(store, upcasters);
   const restraintOrders: StatementInput['restraintOrders'] = [];
@@ -94,13 +109,22 @@ export async function loadStatementInput(
       });
       if (!state.exists || !state.madeOn || state.madeOn > asAt) continue;
       restraintRefs.set(order.orderId, state.orderRef ?? order.orderId);
-      restraintOrders.push({ orderRef: state.orderRef ?? '', court: state.court ?? '' });
+      restraintOrders.push({
+        orderRef: state.orderRef ?? '',
+        court: state.court ?? '',
+        restraintOrderId: order.orderId,
+        subjectId: state.subjectId,
+      });
     } else {
       const { state } = await handler.load(confiscationAggregate, order.orderId, {
         maxPosition: asKnownAt,
       });
       if (!state.exists || !state.order || state.order.orderDate > asAt) continue;
-      confiscationOrders.push({ court: state.order.court, position: orderPosition(state, asAt) });
+      confiscationOrders.push({
+        court: state.order.court,
+        position: orderPosition(state, asAt),
+        subjectId: state.order.subjectId,
+      });
     }
   }
 
@@ -131,6 +155,7 @@ export async function loadStatementInput(
     assets,
     restraintOrders,
     confiscationOrders,
+    subjectId: request.subjectId,
   };
 }
 

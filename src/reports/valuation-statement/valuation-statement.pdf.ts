@@ -77,6 +77,7 @@ export function toPdf(s: ValuationStatement): Promise<Buffer> {
   const headerLines: [string, string][] = [
     ['Case', `${h.caseReference}: ${h.caseTitle}`],
     ['Subject(s)', h.subjects.map((x) => `${x.name} (${x.role})`).join('; ') || '-'],
+    ...(h.scope ? [['Scope', h.scope.description] as [string, string]] : []),
     ['Court', h.courts.join('; ') || '-'],
     ['Prepared by', h.preparedBy],
     ['As at', h.asAt],

@@ -31,8 +31,19 @@ export interface StatementInput {
     state: AssetState;
     restraintOrderRefs: string[];
   }[];
-  restraintOrders: { orderRef: string; court: string }[];
-  confiscationOrders: { court: string; position: OrderPosition }[];
+  restraintOrders: {
+    orderRef: string;
+    court: string;
+    restraintOrderId?: string;
+    /** The subject the order names. */
+    subjectId?: string;
+  }[];
+  confiscationOrders: { court: string; position: OrderPosition; subjectId?: string }[];
+  /**
+   * A statement for one subject of the case: only the assets seized from them or restrained by
+   * an order naming them, and the orders naming them. Must be one of `subjects`.
+   */
+  subjectId?: string;
 }
 
 export interface StatementValuation {
@@ -83,6 +94,8 @@ export interface ValuationStatement {
     caseReference: string;
     caseTitle: string;
     subjects: { name: string; role: string }[];
+    /** Present only on a statement for one subject of the case. */
+    scope?: { kind: 'subject'; subjectId: string; description: string };
     courts: string[];
     preparedBy: string;
     asAt: string;
@@ -193,7 +206,29 @@ export function statementIdOf(content: Omit<ValuationStatement, 'statementId'>):
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
-export function buildValuationStatement(input: StatementInput): ValuationStatement {
+/** The input narrowed to one subject (input.subjectId), or the input itself for the whole case. */
+function scopedToSubject(input: StatementInput): StatementInput {
+  const subjectId = input.subjectId;
+  if (subjectId === undefined) return input;
+  const subjects = input.subjects.filter((s) => s.subjectId === subjectId);
+  if (subjects.length === 0) throw new Error(`No subject ${subjectId} on case ${input.caseId}`);
+  const restraintOrders = input.restraintOrders.filter((o) => o.subjectId === subjectId);
+  const theirOrderIds = new Set(restraintOrders.map((o) => o.restraintOrderId));
+  return {
+    ...input,
+    subjects,
+    restraintOrders,
+    confiscationOrders: input.confiscationOrders.filter((o) => o.subjectId === subjectId),
+    assets: input.assets.filter(
+      (a) =>
+        a.state.seizedFrom === subjectId ||
+        a.state.restrainedBy.some((orderId) => theirOrderIds.has(orderId)),
+    ),
+  };
+}
+
+export function buildValuationStatement(whole: StatementInput): ValuationStatement {
+  const input = scopedToSubject(whole);
   const rows: { row: StatementRow; state: AssetState }[] = [];
   const withdrawn: string[] = [];
   for (const asset of input.assets) {
@@ -319,6 +354,14 @@ export function buildValuationStatement(input: StatementInput): ValuationStateme
       subjects: [...input.subjects]
         .sort((a, b) => cmp(a.name, b.name) || cmp(a.subjectId, b.subjectId))
         .map((s) => ({ name: s.name, role: s.role })),
+      scope:
+        input.subjectId === undefined
+          ? undefined
+          : {
+              kind: 'subject',
+              subjectId: input.subjectId,
+              description: `This statement is for one subject only (${input.subjects[0].name}): the assets seized from them or restrained by an order naming them, and the orders naming them.`,
+            },
       courts,
       preparedBy: input.preparedBy,
       asAt: input.asAt,
