@@ -6,6 +6,7 @@ import { runCommand } from './cli-run';
 import { loadConfig } from './config/config';
 import { serve } from './serve';
 import { projectionsRebuild, projectionsStatus } from './cli/projections-command';
+import { verifyCommand } from './cli/verify-command';
 import { demo } from './demo/demo-command';
 import { reconcile } from './reports/reconciliation/reconcile-command';
 import {
@@ -48,6 +49,17 @@ projections
     'rebuild one projection (or all) from position 0 while the current tables keep serving',
   )
   .action((name: string | undefined) => runCommand(() => projectionsRebuild(loadConfig(), name)));
+
+program
+  .command('verify')
+  .description(
+    'check the hash chain of every stream (tamper evidence); exits non-zero at the first broken link (works beside a running server)',
+  )
+  .action(() =>
+    runCommand(async () => {
+      process.exitCode = await verifyCommand(loadConfig());
+    }),
+  );
 
 program
   .command('reconcile')

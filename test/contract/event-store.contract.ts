@@ -63,8 +63,17 @@ export function describeEventStoreContract(
           'CustodyTransferred',
         ]);
         expect(read[0].data).toEqual(events[0].data);
-        expect(read[0].metadata).toEqual(events[0].metadata);
-        expect(read[1].metadata).toEqual({});
+        // The caller's metadata, plus the hash chain the store adds (prevHash of revision 0 is
+        // 64 zeros; each prevHash is the previous event's hash).
+        const hex64 = expect.stringMatching(/^[0-9a-f]{64}$/) as unknown;
+        expect(read[0].metadata).toEqual({
+          ...events[0].metadata,
+          prevHash: '0'.repeat(64),
+          hash: hex64,
+        });
+        expect(read[1].metadata).toEqual({ prevHash: read[0].metadata.hash, hash: hex64 });
+        expect(read[2].metadata.prevHash).toBe(read[1].metadata.hash);
+        expect(new Set(read.map((e) => e.metadata.hash)).size).toBe(3);
         expect(read[2].data).toEqual(events[2].data);
         expect(read.every((e) => e.streamId === stream)).toBe(true);
         expect(read[2].position).toBe(result.position);

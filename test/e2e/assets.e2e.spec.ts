@@ -627,6 +627,13 @@ describe('assets over HTTP: seizure to forfeiture, valuations, re-basing (real e
       expect(events.map((e) => e.actor)).toEqual(['DC 4411', 'PC 2210', 'DS 1002']);
       expect(events.map((e) => e.agency)).toEqual(['MPS', 'MPS', 'MPS']);
       expect(events.map((e) => e.role)).toEqual(['investigator', 'investigator', 'court_liaison']);
+      // Tamper evidence: each event's hash, chained from 64 zeros.
+      expect(events.map((e) => e.prevHash)).toEqual([
+        '0'.repeat(64),
+        events[0].hash,
+        events[1].hash,
+      ]);
+      expect(events.every((e) => /^[0-9a-f]{64}$/.test(e.hash as string))).toBe(true);
       const recorded = events.map((e) => Date.parse(e.recordedAt as string));
       expect(recorded.every((ms) => Number.isFinite(ms))).toBe(true);
       expect([...recorded].sort((a, b) => a - b)).toEqual(recorded);

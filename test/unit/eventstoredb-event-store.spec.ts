@@ -40,7 +40,11 @@ import {
   Subscription,
   SubscriptionMessage,
   WrongExpectedVersionError,
+  JsonObject,
 } from '../../src/event-store/event-store.port';
+import { eventHash, GENESIS_HASH, verifyChains } from '../../src/event-store/hash-chain';
+
+const HEX_64 = expect.stringMatching(/^[0-9a-f]{64}$/) as unknown;
 
 // ---------------------------------------------------------------------------------------------
 // A hand-written fake of the client: an in-memory $all with EventStoreDB's read semantics
@@ -443,21 +447,60 @@ describe('EventStoreDbEventStore.append', () => {
         actor: 'officer-7',
         $correlationId: 'cmd-1',
         $causationId: 'cmd-0',
+        prevHash: GENESIS_HASH,
+        hash: HEX_64,
       },
     });
     expect(sent[1]).toMatchObject({
       id: second.id,
       contentType: 'application/json',
-      metadata: undefined,
+      metadata: { prevHash: (sent[0].metadata as JsonObject).hash, hash: HEX_64 },
     });
     // An explicit $correlationId is kept; a non-string causationId is not copied.
     expect(sent[2].metadata).toEqual({
       correlationId: 'cmd-2',
       $correlationId: 'upstream-9',
       causationId: 42,
+      prevHash: (sent[1].metadata as JsonObject).hash,
+      hash: HEX_64,
     });
     // The caller's metadata object is not modified.
     expect(first.metadata).not.toHaveProperty('$correlationId');
+  });
+
+  it('adds the hash chain: linked to the stream head, recomputable, verified over $all', async () => {
+    const { client, store } = setup();
+    const first = [event('A', { n: 1 }), event('B', { n: 2 })];
+    await store.append('asset-1', first, { expectedRevision: 'no_stream' });
+    await store.append('asset-1', [event('C', { n: 3 })], { expectedRevision: 1n });
+    await store.append('asset-1', [event('D', { n: 4 })]);
+    await store.append('asset-2', [event('E')], { expectedRevision: 'any' });
+
+    const read = await collect(store.readStream('asset-1'));
+    expect(read.map((e) => e.metadata.prevHash)).toEqual([
+      GENESIS_HASH,
+      read[0].metadata.hash,
+      read[1].metadata.hash,
+      read[2].metadata.hash,
+    ]);
+    for (const e of read) {
+      expect(e.metadata.hash).toBe(eventHash(e.streamId, e.revision, e.type, e.data, e.metadata));
+    }
+    // The hashes are in what was sent, not only in what was read.
+    expect(client.appendCalls[2].events[0].metadata).toMatchObject({
+      prevHash: read[2].metadata.hash,
+      hash: read[3].metadata.hash,
+    });
+    // Stream 2 starts its own chain.
+    const [other] = await collect(store.readStream('asset-2'));
+    expect(other.metadata.prevHash).toBe(GENESIS_HASH);
+    // The caller's events are not modified.
+    expect(first[0].metadata).toBeUndefined();
+    await expect(verifyChains(store.readAll())).resolves.toEqual({
+      ok: true,
+      streams: 2,
+      events: 5,
+    });
   });
 
   it('validates before touching the server', async () => {
@@ -675,9 +718,11 @@ describe('EventStoreDbEventStore.readStream', () => {
     ]);
     expect(client.log[0].metadata).toMatchObject({ $correlationId: 'c-1', $causationId: 'c-0' });
     const read = await collect(store.readStream('asset-1'));
-    expect(read[0].metadata).toEqual(metadata);
-    expect(read[1].metadata).toEqual({});
-    expect(read[2].metadata).toEqual(withOwnDollar);
+    // Exactly as written, plus the hash chain the store adds.
+    const chain = (i: number) => ({ prevHash: read[i].metadata.prevHash, hash: HEX_64 });
+    expect(read[0].metadata).toEqual({ ...metadata, ...chain(0) });
+    expect(read[1].metadata).toEqual(chain(1));
+    expect(read[2].metadata).toEqual({ ...withOwnDollar, ...chain(2) });
   });
 
   it('passes revision, direction and maxCount through; defaults to start forwards, end backwards', async () => {

@@ -14,6 +14,7 @@ import type {
 } from '@eventstore/db-client';
 import { v5 as uuidv5 } from 'uuid';
 import { assertValidAppend } from '../append-validation';
+import { chainEvents, GENESIS_HASH, hashOf } from '../hash-chain';
 import {
   AppendOptions,
   AppendResult,
@@ -117,9 +118,10 @@ export class EventStoreDbEventStore implements EventStore {
       return checked;
     }
 
+    const chained = await this.chain(stream, events, expected);
     let result: EsdbAppendResult;
     try {
-      result = await this.client.appendToStream(stream, events.map(toEsdbEvent), {
+      result = await this.client.appendToStream(stream, chained.map(toEsdbEvent), {
         expectedRevision: toEsdbExpectedRevision(expected),
       });
     } catch (error) {
@@ -158,13 +160,13 @@ export class EventStoreDbEventStore implements EventStore {
     try {
       await this.client.appendToStream(
         commandStream(command.key),
-        [
-          toEsdbEvent({
+        chainEvents(commandStream(command.key), 0n, GENESIS_HASH, [
+          {
             id: uuidv5(`${stream}@${appended.position}`, COMMAND_NAMESPACE),
             type: 'CommandRecorded',
             data: record,
-          }),
-        ],
+          },
+        ]).map(toEsdbEvent),
         { expectedRevision: toEsdbExpectedRevision('no_stream') },
       );
     } catch (error) {
@@ -384,6 +386,33 @@ export class EventStoreDbEventStore implements EventStore {
       nextExpectedRevision: last ? last.revision : -1n,
       position: last ? last.position : 0n,
     };
+  }
+
+  /**
+   * The events with their hash chain, linked to the event they are expected to follow: the one at
+   * the expected revision, or the stream's last for any / stream_exists. Should the stream move
+   * on meanwhile, the append fails its expected revision (or, for any, links to a stale head; an
+   * idempotent retry is recognised by its ids and keeps what was first written).
+   */
+  private async chain(
+    stream: string,
+    events: EventData[],
+    expected: ExpectedRevision,
+  ): Promise<EventData[]> {
+    if (expected === 'no_stream') return chainEvents(stream, 0n, GENESIS_HASH, events);
+    const read =
+      typeof expected === 'bigint'
+        ? this.readStream(stream, { fromRevision: expected, maxCount: 1 })
+        : this.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    let previous: RecordedEvent | undefined;
+    for await (const event of read) previous = event;
+    if (!previous) return chainEvents(stream, 0n, GENESIS_HASH, events);
+    return chainEvents(
+      stream,
+      previous.revision + 1n,
+      hashOf(previous.metadata) ?? GENESIS_HASH,
+      events,
+    );
   }
 
   /** The server leaves out the position of an idempotent (repeated) append: look it up. */

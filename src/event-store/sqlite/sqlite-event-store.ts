@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { assertValidAppend } from '../append-validation';
+import { chainEventsAsText, GENESIS_HASH } from '../hash-chain';
 import {
   AppendOptions,
   AppendResult,
@@ -216,7 +217,8 @@ export class SqliteEventStore implements EventStore {
   private appendEvents(pending: PendingAppend, recordedAt: string): AppendResult {
     const { stream, events, expected } = pending;
     const s = this.statements;
-    const head = s.streamHead.get(stream) as { revision: bigint; position: bigint } | undefined;
+    const head = s.streamHead.get(stream) as
+      { revision: bigint; position: bigint; hash: string | null } | undefined;
     const current = head ? head.revision : NO_STREAM;
     const actual = head ? head.revision : 'no_stream';
 
@@ -241,15 +243,16 @@ export class SqliteEventStore implements EventStore {
     }
     let revision = current;
     let position = 0n;
-    for (const event of events) {
+    const chained = chainEventsAsText(stream, current + 1n, head?.hash ?? GENESIS_HASH, events);
+    for (const { event, dataText, metadataText } of chained) {
       revision += 1n;
       const info = s.insert.run(
         stream,
         revision,
         event.id.toLowerCase(),
         event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata ?? {}),
+        dataText,
+        metadataText,
         recordedAt,
       );
       position = BigInt(info.lastInsertRowid);
@@ -280,7 +283,7 @@ export class SqliteEventStore implements EventStore {
 function prepareWriterStatements(db: Database.Database) {
   return {
     streamHead: db.prepare(
-      'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+      "SELECT revision, position, json_extract(metadata, '$.hash') AS hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1",
     ),
     revisionOfEvent: db.prepare(
       'SELECT revision FROM events WHERE stream_id = ? AND event_id = ? LIMIT 1',

@@ -17,6 +17,9 @@ export interface HistoryEntry {
   correlationId: string | null;
   causationId: string | null;
   schemaVersion: number;
+  /** Tamper evidence: this event's hash and the previous event's (docs/architecture.md). */
+  hash: string | null;
+  prevHash: string | null;
 }
 
 /** The events of a stream in order, upcast to their current shape. */
@@ -44,6 +47,8 @@ export async function streamHistory(
       correlationId: text('correlationId'),
       causationId: text('causationId'),
       schemaVersion: upcasters.currentVersion(e.type),
+      hash: text('hash'),
+      prevHash: text('prevHash'),
     });
   }
   return entries;

@@ -68,7 +68,7 @@ export class AssetHistory {
     type: 'array',
     items: { type: 'object' },
     description:
-      'revision, position, eventId, type, data, occurredAt, recordedAt, actor, agency, role, commandId, correlationId, causationId, schemaVersion',
+      'revision, position, eventId, type, data, occurredAt, recordedAt, actor, agency, role, commandId, correlationId, causationId, schemaVersion, hash, prevHash',
   })
   events!: HistoryEntry[];
 }

@@ -75,6 +75,8 @@ describe('command handler (on the real embedded store)', () => {
       agency: 'MPS',
       role: 'investigator',
       schemaVersion: 2,
+      prevHash: '0'.repeat(64),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
     });
   });
 
