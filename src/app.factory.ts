@@ -1,6 +1,7 @@
 import { Logger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { jsonBodyParser } from './common/http/json-body';
@@ -13,6 +14,16 @@ export interface CreateAppOptions {
   store?: EventStore;
   logger?: LoggerService | false;
 }
+
+const apiHelmet = helmet();
+const swaggerHelmet = helmet({
+  contentSecurityPolicy: {
+    directives: {
+      'script-src': ["'self'", "'unsafe-inline'"],
+      'style-src': ["'self'", "'unsafe-inline'"],
+    },
+  },
+});
 
 /** The HTTP application as the server runs it. */
 export async function createApp(
@@ -28,6 +39,15 @@ export async function createApp(
 
 /** Body limit, validation, JSON of bigints, OpenAPI: shared by the server and the e2e tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  // Security headers. The Swagger UI at /docs needs inline scripts and styles, so the content
+  // security policy allows them for that page only; the API itself serves JSON, PDF and CSV.
+  app.use((request: { path: string }, response: unknown, next: () => void) =>
+    (request.path.startsWith('/docs') ? swaggerHelmet : apiHelmet)(
+      request as never,
+      response as never,
+      next,
+    ),
+  );
   app.use(jsonBodyParser());
   app.useGlobalPipes(ledgerValidationPipe());
   app.disable('x-powered-by');

@@ -27,6 +27,14 @@ describe('HTTP foundation (real embedded store)', () => {
     health.mockRestore();
   });
 
+  it('sends security headers (helmet) and no x-powered-by', async () => {
+    const response = await http().get('/health').expect(200);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['strict-transport-security']).toBeDefined();
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
   it('serves the OpenAPI document and Swagger UI', async () => {
     const doc = await http().get('/docs-json').expect(200);
     expect(doc.body.openapi).toMatch(/^3\./);
