@@ -1,6 +1,6 @@
 /**
  * JSON with object keys sorted (by UTF-16 code unit) and `undefined` members left out, so equal
- * values always encode to the same text: the basis of request hashes and event hashes.
+ * values always encode to the same text: the basis of request hashes and statement ids.
  */
 export function canonicalJson(value: unknown): string {
   if (value === undefined) return 'null';

@@ -74,7 +74,7 @@ export async function writeLedgerActivity(
           declared: gbp(`${1000 + n}.${String(n % 100).padStart(2, '0')}`),
           occurredAt: '2026-11-27T10:00:00Z',
         },
-        context: { case: { exists: true, closed: false } },
+        context: { case: { exists: true, closed: false, subjectIds: [] } },
       },
       envelope(now),
     );

@@ -1,3 +1,4 @@
+import { subField } from './field-path';
 import Decimal from 'decimal.js';
 import { refuse } from '../domain-error';
 import { DECIMAL_STRING, Dec } from './money';
@@ -12,10 +13,6 @@ export const CRYPTO_SYMBOL = /^[A-Z0-9]{2,10}$/;
 
 /** Native quantities carry at most 18 decimal places (wei for ETH; satoshi needs only 8). */
 export const CRYPTO_MAX_DECIMALS = 18;
-
-function sub(field: string | undefined, leaf: string): string {
-  return field ? `${field}.${leaf}` : leaf;
-}
 
 /** A native cryptoasset quantity: the source of truth for a crypto seizure (domain.md). */
 export class CryptoQuantity {
@@ -41,25 +38,25 @@ export class CryptoQuantity {
       refuse(
         'invalid_money',
         'symbol must be 2 to 10 upper-case letters or digits',
-        sub(field, 'symbol'),
+        subField(field, 'symbol'),
       );
     }
     if (typeof quantity !== 'string' || !DECIMAL_STRING.test(quantity)) {
       refuse(
         'invalid_money',
         'quantity must be a decimal string (not a number, no exponent)',
-        sub(field, 'quantity'),
+        subField(field, 'quantity'),
       );
     }
     const q = new Dec(quantity);
     if (!q.gt(0)) {
-      refuse('invalid_money', 'quantity must be greater than zero', sub(field, 'quantity'));
+      refuse('invalid_money', 'quantity must be greater than zero', subField(field, 'quantity'));
     }
     if (q.decimalPlaces() > CRYPTO_MAX_DECIMALS) {
       refuse(
         'invalid_money',
         `quantity has more than ${CRYPTO_MAX_DECIMALS} decimal places`,
-        sub(field, 'quantity'),
+        subField(field, 'quantity'),
         { maxDecimalPlaces: CRYPTO_MAX_DECIMALS },
       );
     }

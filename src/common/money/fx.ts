@@ -1,3 +1,4 @@
+import { subField } from './field-path';
 import Decimal from 'decimal.js';
 import { refuse } from '../domain-error';
 import { isIsoDate } from '../time/iso';
@@ -9,10 +10,6 @@ export interface FxRateJson {
   rateToGbp: string;
   source: string;
   asAt: string /* YYYY-MM-DD */;
-}
-
-function sub(field: string | undefined, leaf: string): string {
-  return field ? `${field}.${leaf}` : leaf;
 }
 
 /**
@@ -51,18 +48,22 @@ export class FxRate {
       refuse(
         'invalid_money',
         'rateToGbp must be a decimal string (not a number, no exponent)',
-        sub(field, 'rateToGbp'),
+        subField(field, 'rateToGbp'),
       );
     }
     const rate = new Dec(rateToGbp);
     if (!rate.gt(0)) {
-      refuse('invalid_money', 'rateToGbp must be greater than zero', sub(field, 'rateToGbp'));
+      refuse('invalid_money', 'rateToGbp must be greater than zero', subField(field, 'rateToGbp'));
     }
     if (typeof source !== 'string' || source.trim() === '') {
-      refuse('invalid_money', 'the source of the exchange rate is required', sub(field, 'source'));
+      refuse(
+        'invalid_money',
+        'the source of the exchange rate is required',
+        subField(field, 'source'),
+      );
     }
     if (!isIsoDate(asAt)) {
-      refuse('invalid_date', 'asAt must be a date YYYY-MM-DD', sub(field, 'asAt'));
+      refuse('invalid_date', 'asAt must be a date YYYY-MM-DD', subField(field, 'asAt'));
     }
     return new FxRate(currency, rate, source, asAt);
   }

@@ -1,3 +1,4 @@
+import { subField } from './field-path';
 import Decimal from 'decimal.js';
 import { refuse } from '../domain-error';
 import { minorUnits } from './currencies';
@@ -25,10 +26,6 @@ const LOOSE_DECIMAL_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 export interface MoneyJson {
   amount: string;
   currency: string;
-}
-
-function sub(field: string | undefined, leaf: string): string {
-  return field ? `${field}.${leaf}` : leaf;
 }
 
 /**
@@ -82,18 +79,18 @@ export class Money {
       refuse(
         'invalid_money',
         `unknown ISO 4217 currency ${JSON.stringify(currency)}`,
-        sub(field, 'currency'),
+        subField(field, 'currency'),
       );
     }
     const d = toDecimal(amount);
     if (d === undefined) {
-      refuse('invalid_money', 'amount must be a finite decimal number', sub(field, 'amount'));
+      refuse('invalid_money', 'amount must be a finite decimal number', subField(field, 'amount'));
     }
     if (d.decimalPlaces() > units) {
       refuse(
         'invalid_money',
         `${currency} amounts have at most ${units} decimal place${units === 1 ? '' : 's'}`,
-        sub(field, 'amount'),
+        subField(field, 'amount'),
         { currency, minorUnits: units },
       );
     }
@@ -113,13 +110,17 @@ export class Money {
     const amount = raw.amount;
     const currency = raw.currency;
     if (typeof currency !== 'string') {
-      refuse('invalid_money', 'currency must be an ISO 4217 code string', sub(field, 'currency'));
+      refuse(
+        'invalid_money',
+        'currency must be an ISO 4217 code string',
+        subField(field, 'currency'),
+      );
     }
     if (typeof amount !== 'string' || !DECIMAL_STRING.test(amount)) {
       refuse(
         'invalid_money',
         'amount must be a decimal string such as "25000.00" (not a number, no exponent)',
-        sub(field, 'amount'),
+        subField(field, 'amount'),
       );
     }
     return Money.of(amount, currency, field);
@@ -129,7 +130,7 @@ export class Money {
   static positive(json: MoneyJson, field?: string): Money {
     const money = Money.parse(json, field);
     if (!money.isPositive()) {
-      refuse('invalid_money', 'amount must be greater than zero', sub(field, 'amount'));
+      refuse('invalid_money', 'amount must be greater than zero', subField(field, 'amount'));
     }
     return money;
   }

@@ -41,8 +41,11 @@ export type SeizeAsset = DomainCommand<
   }
 > & {
   context: ConfigContext & {
-    /** The case named by `caseId`, read from `case-{caseId}` (not_found / case_closed). */
-    case: { exists: boolean; closed: boolean };
+    /**
+     * The case named by `caseId`, read from `case-{caseId}` (not_found / case_closed), and the
+     * ids of its subjects (`seizedFrom` must be one of them: not_found).
+     */
+    case: { exists: boolean; closed: boolean; subjectIds: string[] };
   };
 };
 

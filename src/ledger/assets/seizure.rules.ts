@@ -30,6 +30,9 @@ export function decideSeizure(command: SeizeAsset, state: AssetState, at: string
   if (state.exists) refuse('already_exists', `Asset ${d.assetId} already exists`, 'assetId');
   if (!context?.case?.exists) refuse('not_found', `No case ${d.caseId}`, 'caseId');
   if (context.case.closed) refuse('case_closed', `Case ${d.caseId} is closed`, 'caseId');
+  if (d.seizedFrom !== undefined && !context.case.subjectIds.includes(d.seizedFrom)) {
+    refuse('not_found', `No subject ${d.seizedFrom} on case ${d.caseId}`, 'seizedFrom');
+  }
   assertPowerApplies(power, category);
 
   const rates = parseRates(fx);

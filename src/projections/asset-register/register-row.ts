@@ -1,4 +1,5 @@
 import { AssetState, currentValuation, isHeld } from '../../ledger/assets/asset.state';
+import { nativeAmount } from '../../ledger/assets/asset.values';
 
 export interface RegisterRow {
   assetId: string;
@@ -52,7 +53,11 @@ export function registerRow(
     value?.source === 'valuation'
       ? state.valuations.find((v) => v.valuationId === value.valuationId)
       : undefined;
-  const native = valued ? nativeOf(valued.value) : value ? nativeOf(state.declared) : undefined;
+  const native = valued
+    ? nativeAmount(valued.value)
+    : value
+      ? nativeAmount(state.declared)
+      : undefined;
   return {
     assetId,
     caseId: state.caseId ?? '',
@@ -83,15 +88,4 @@ export function registerRow(
     lastChangedAt: last.occurredAt,
     lastPosition: last.position.toString(),
   };
-}
-
-function nativeOf(value: unknown): { amount: string; currency: string } | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as Record<string, unknown>;
-  if (typeof v.amount === 'string' && typeof v.currency === 'string')
-    return { amount: v.amount, currency: v.currency };
-  if (typeof v.quantity === 'string' && typeof v.symbol === 'string')
-    return { amount: v.quantity, currency: v.symbol };
-  if (typeof v.balance === 'object' && v.balance !== null) return nativeOf(v.balance);
-  return undefined;
 }

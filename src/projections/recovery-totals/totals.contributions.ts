@@ -1,7 +1,7 @@
-import { Money, MoneyJson, toGbp } from '../../common/money';
+import { sterlingAtRecordedRate } from '../../ledger/assets/asset.values';
+import { Money, MoneyJson } from '../../common/money';
 import { financialYearOf, londonDateOf } from '../../common/time';
 import { ForfeitureRoute } from '../../ledger/assets/asset.events';
-import { recordedRates } from '../../ledger/assets/asset.guards';
 import { AssetState, currentValuation, isHeld } from '../../ledger/assets/asset.state';
 import {
   ConfiscationState,
@@ -80,14 +80,6 @@ function measures(entries: [string, Money | number | undefined][]): MeasureStrin
   return out;
 }
 
-/** A sterling figure: GBP as it is, another currency at the asset's recorded rate, else none. */
-function sterling(json: MoneyJson, state: AssetState): Money | undefined {
-  const money = Money.parse(json);
-  if (money.currency === 'GBP') return money;
-  const rate = recordedRates(state).get(money.currency);
-  return rate ? toGbp(money, rate) : undefined;
-}
-
 /** The receipt a forfeited asset gives: its forfeiture receipt type, at the forfeited GBP amount. */
 export function forfeitureReceipt(
   assetId: string,
@@ -163,9 +155,9 @@ export function assetParts(
         ['valueRestrained', held && state.restrainedBy.length > 0 ? value : undefined],
         ['valueForfeited', forfeited ? Money.parse(forfeited.gbpAmount) : undefined],
         ['valueReleased', state.status === 'released' ? value : undefined],
-        ['realisedGross', realised && sterling(realised.grossProceeds, state)],
-        ['realisedCosts', realised && sterling(realised.costs, state)],
-        ['realisedNet', realised && sterling(realised.netProceeds, state)],
+        ['realisedGross', realised && sterlingAtRecordedRate(realised.grossProceeds, state)],
+        ['realisedCosts', realised && sterlingAtRecordedRate(realised.costs, state)],
+        ['realisedNet', realised && sterlingAtRecordedRate(realised.netProceeds, state)],
       ]),
     },
   ];

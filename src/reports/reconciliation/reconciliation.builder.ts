@@ -1,8 +1,8 @@
+import { sterlingAtRecordedRate } from '../../ledger/assets/asset.values';
 import Decimal from 'decimal.js';
-import { Dec, Money, MoneyJson, toGbp } from '../../common/money';
+import { Dec, Money, MoneyJson } from '../../common/money';
 import { addDays, financialYearOf, londonDateOf } from '../../common/time';
-import { recordedRates } from '../../ledger/assets/asset.guards';
-import { AssetState, currentValuation } from '../../ledger/assets/asset.state';
+import { currentValuation } from '../../ledger/assets/asset.state';
 import { orderPosition } from '../../ledger/confiscation/confiscation.position';
 import {
   ARIS_RECIPIENTS,
@@ -189,14 +189,6 @@ function check(name: string, expected: Money, actual: Money): ReconciliationChec
 
 function inPeriod(date: string, from: string, to: string): boolean {
   return date >= from && date <= to;
-}
-
-/** A sterling figure: GBP as it is, another currency at the asset's recorded rate, else none. */
-function sterling(value: MoneyJson, state: AssetState): Money | undefined {
-  const money = Money.parse(value);
-  if (money.currency === 'GBP') return money;
-  const rate = recordedRates(state).get(money.currency);
-  return rate ? toGbp(money, rate) : undefined;
 }
 
 function groupReceipts(items: ReceiptLine[], key: (r: ReceiptLine) => string | null) {
@@ -395,7 +387,7 @@ export function buildReconciliation(
         message: `Asset ${state.exhibitRef ?? assetId} realised for order ${orderId} with no asset_realisation payment naming it by ${to}`,
       });
     }
-    const net = sterling(realisation.netProceeds, state);
+    const net = sterlingAtRecordedRate(realisation.netProceeds, state);
     const valuation = currentValuation(state, addDays(realisedOn, -1));
     const value = valuation && Money.parse(valuation.gbpValue);
     const diff = net && value ? net.minus(value) : undefined;

@@ -1,3 +1,5 @@
+import { canonicalJson } from '../../common/canonical-json';
+import { nativeAmount } from '../../ledger/assets/asset.values';
 import { createHash } from 'node:crypto';
 import { Money, MoneyJson, sumMoney } from '../../common/money';
 import { RateUsed, ValuationBasis } from '../../ledger/assets/asset.events';
@@ -132,17 +134,6 @@ const BASIS_NOTES: Record<ValuationBasis | 'declared', string> = {
 const gbp = (json: MoneyJson | undefined): Money => (json ? Money.parse(json) : Money.zero('GBP'));
 const amount = (m: Money): string => m.toJSON().amount;
 
-function nativeOf(value: unknown): { amount: string; currency: string } | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v.amount === 'string' && typeof v.currency === 'string')
-    return { amount: v.amount, currency: v.currency };
-  if (typeof v.quantity === 'string' && typeof v.symbol === 'string')
-    return { amount: v.quantity, currency: v.symbol };
-  if (typeof v.balance === 'object' && v.balance !== null) return nativeOf(v.balance);
-  return null;
-}
-
 function rateOf(rate: RateUsed | undefined): StatementValuation['exchangeRate'] {
   return rate
     ? { currency: rate.currency, rateToGbp: rate.rateToGbp, source: rate.source, asAt: rate.asAt }
@@ -158,7 +149,7 @@ function valuationOf(state: AssetState, asAt: string): StatementValuation | null
     return {
       source: 'valuation',
       basis: v.basis,
-      native: nativeOf(v.value),
+      native: nativeAmount(v.value) ?? null,
       gbp: v.gbpValue.amount,
       exchangeRate: rateOf(v.fx),
       valuer: v.valuer,
@@ -166,7 +157,7 @@ function valuationOf(state: AssetState, asAt: string): StatementValuation | null
       valuationId: v.valuationId,
     };
   }
-  const native = nativeOf(state.declared);
+  const native = nativeAmount(state.declared) ?? null;
   return {
     source: 'declared',
     basis: 'declared',
@@ -188,18 +179,6 @@ function costsOfSaleOf(state: AssetState, valuation: StatementValuation | null):
     if (v?.costsOfSale) return v.costsOfSale.amount;
   }
   return null;
-}
-
-/** Keys sorted at every level: the text the statement id is the SHA-256 of. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export function statementIdOf(content: Omit<ValuationStatement, 'statementId'>): string {

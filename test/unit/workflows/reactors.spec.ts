@@ -78,7 +78,7 @@ describe('reactors: restraint links and realisation payments', () => {
           custodyLocation: 'Store',
           declared: gbp('250000.00'),
         },
-        context: { case: { exists: true, closed: false } },
+        context: { case: { exists: true, closed: false, subjectIds: [] } },
       },
       envelope(),
     );

@@ -1,3 +1,7 @@
+import { lowerCase } from '../../http/dto/validators';
+import { MoneyField } from '../../http/dto/money.dto';
+
+export { MoneyField };
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type, TypeHelpOptions } from 'class-transformer';
@@ -16,25 +20,8 @@ import { Text } from '../../http/dto/validators';
 
 /** Decorators the asset DTOs share: nested money, rates, enums and ids. */
 
-/** Ids are compared as stored (lower case), whatever case the client wrote them in. */
-export const lowerCase = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.toLowerCase() : value;
-
 /** The most exchange rates, or cash currencies, one request may carry. */
 export const MAX_RATES = 20;
-
-/** A money object `{ amount, currency }` (amount a decimal string), validated field by field. */
-export function MoneyField(description: string, optional = false) {
-  return applyDecorators(
-    optional
-      ? ApiPropertyOptional({ type: MoneyDto, description })
-      : ApiProperty({ type: MoneyDto, description }),
-    ...(optional ? [IsOptional()] : []),
-    IsObject({ message: '$property must be money { amount, currency }' }),
-    ValidateNested(),
-    Type(() => MoneyDto),
-  );
-}
 
 /** One exchange rate `{ currency, rateToGbp, source, asAt }`. */
 export function RateField(description: string) {

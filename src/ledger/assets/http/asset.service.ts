@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { refuse } from '../../../common/domain-error';
 import { CryptoJson, MoneyJson } from '../../../common/money';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { caseAggregate } from '../../cases/case.aggregate';
@@ -82,13 +81,16 @@ export class AssetService {
           }),
           ...present({ occurredAt: dto.occurredAt }),
         },
-        context: { case: { exists: found.state.exists, closed: found.state.closed } },
+        context: {
+          case: {
+            exists: found.state.exists,
+            closed: found.state.closed,
+            subjectIds: Object.keys(found.state.subjects),
+          },
+        },
       });
       const proposedId = uuidv7();
       this.handler.assertAccepted(assetAggregate, command(proposedId));
-      if (dto.seizedFrom && !Object.hasOwn(found.state.subjects, dto.seizedFrom)) {
-        refuse('not_found', `No subject ${dto.seizedFrom} on the case`, 'seizedFrom');
-      }
       const agency = envelope.actor.agency;
       const assetId = await this.reservations.reserve(
         {

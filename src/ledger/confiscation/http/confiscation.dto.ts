@@ -1,3 +1,5 @@
+import { MoneyField } from '../../http/dto/money.dto';
+import { lowerCase } from '../../http/dto/validators';
 import { AsKnownAtParam, MinPositionParam } from '../../http/dto/query-params';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -7,7 +9,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsDefined,
   IsIn,
   IsInt,
   IsObject,
@@ -26,26 +27,9 @@ import {
   VariationSection,
 } from '../confiscation.events';
 
-/** Ids are compared as stored (lower case), whatever case the client wrote them in. */
-const lowerCase = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.toLowerCase() : value;
-
 const MAX_INSTALMENTS = 120;
 /** The longest default term any band allows (14 years), with room for a court's outlier. */
 const MAX_DEFAULT_TERM_MONTHS = 240;
-
-/** A required sterling figure: `{ amount: "<decimal string>", currency: "GBP" }`. */
-function MoneyField(description: string, optional = false) {
-  return applyDecorators(
-    optional
-      ? ApiPropertyOptional({ type: MoneyDto, description })
-      : ApiProperty({ type: MoneyDto, description }),
-    ...(optional ? [IsOptional()] : [IsDefined()]),
-    IsObject({ message: '$property must be money: { "amount": "90000.00", "currency": "GBP" }' }),
-    ValidateNested(),
-    Type(() => MoneyDto),
-  );
-}
 
 function Id(description: string) {
   return applyDecorators(

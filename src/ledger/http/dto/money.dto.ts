@@ -1,5 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsDecimalString, IsIsoDate } from './validators';
 
 /** `{ "amount": "25000.00", "currency": "GBP" }`: the amount is a string; a JSON number is a 400. */
@@ -51,4 +62,17 @@ export class FxRateDto {
   @ApiProperty({ example: '2026-11-27' })
   @IsIsoDate()
   asAt!: string;
+}
+
+/** A money object `{ amount, currency }` (amount a decimal string), validated field by field. */
+export function MoneyField(description: string, optional = false) {
+  return applyDecorators(
+    optional
+      ? ApiPropertyOptional({ type: MoneyDto, description })
+      : ApiProperty({ type: MoneyDto, description }),
+    ...(optional ? [IsOptional()] : [IsDefined()]),
+    IsObject({ message: '$property must be money: { "amount": "25000.00", "currency": "GBP" }' }),
+    ValidateNested(),
+    Type(() => MoneyDto),
+  );
 }

@@ -94,3 +94,7 @@ export function AgencyCode(optional = false) {
     Matches(AGENCY_CODE, { message: '$property must be an agency code such as MPS or NCA' }),
   );
 }
+
+/** Ids are compared in lower case: `@Transform(lowerCase)` before `@IsUUID`. */
+export const lowerCase = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.toLowerCase() : value;

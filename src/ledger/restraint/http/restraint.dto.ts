@@ -1,3 +1,4 @@
+import { lowerCase } from '../../http/dto/validators';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -12,14 +13,6 @@ import {
 } from 'class-validator';
 import { MoneyDto } from '../../http/dto/money.dto';
 import { IsIsoDate, OccurredAt, Text } from '../../http/dto/validators';
-
-/** Ids are compared as stored (lower case), whatever case the client wrote them in. */
-const lowerCase = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string'
-    ? value.toLowerCase()
-    : Array.isArray(value)
-      ? value.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v))
-      : value;
 
 /** The most assets one order (or one variation) may name in a request. */
 const MAX_ASSETS = 500;

@@ -44,7 +44,7 @@ export function command<T extends AssetCommand['type']>(
   return { type, data, now, ...(context !== undefined && { context }) } as CommandOf<T>;
 }
 
-export const OPEN_CASE = { case: { exists: true, closed: false } };
+export const OPEN_CASE = { case: { exists: true, closed: false, subjectIds: ['s-1'] } };
 
 /** The common fields of a seizure command (cash under s.294, declared later per test). */
 export const seizure = {

@@ -421,15 +421,46 @@ describe('AssetSeized', () => {
     it('refuses an unknown case', () => {
       spec
         .given([])
-        .when(seize({ declared: gbp('15000.00') }, { case: { exists: false, closed: false } }))
+        .when(
+          seize(
+            { declared: gbp('15000.00') },
+            { case: { exists: false, closed: false, subjectIds: [] } },
+          ),
+        )
         .thenRefuses('not_found', 'caseId');
     });
 
     it('refuses a closed case', () => {
       spec
         .given([])
-        .when(seize({ declared: gbp('15000.00') }, { case: { exists: true, closed: true } }))
+        .when(
+          seize(
+            { declared: gbp('15000.00') },
+            { case: { exists: true, closed: true, subjectIds: [] } },
+          ),
+        )
         .thenRefuses('case_closed', 'caseId');
+    });
+
+    it('seizes from a subject of the case only', () => {
+      spec
+        .given([])
+        .when(
+          seize(
+            { declared: gbp('15000.00'), seizedFrom: 's-2' },
+            { case: { exists: true, closed: false, subjectIds: ['s-1'] } },
+          ),
+        )
+        .thenRefuses('not_found', 'seizedFrom');
+      spec
+        .given([])
+        .when(
+          seize(
+            { declared: gbp('15000.00'), seizedFrom: 's-1' },
+            { case: { exists: true, closed: false, subjectIds: ['s-1'] } },
+          ),
+        )
+        .thenMatches([{ type: 'AssetSeized' }]);
     });
 
     it('refuses an asset id that already exists', () => {
