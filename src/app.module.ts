@@ -6,10 +6,10 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
+import { AuthModule } from './auth/auth.module';
 import { AssetsModule } from './ledger/assets/assets.module';
 import { CasesModule } from './ledger/cases/cases.module';
 import { ConfiscationModule } from './ledger/confiscation/confiscation.module';
-import { DevelopmentIdentityMiddleware } from './ledger/http/development-identity.middleware';
 import { LedgerModule } from './ledger/ledger.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 import { ProjectionsModule } from './projections/projections.module';
@@ -24,6 +24,7 @@ export class AppModule implements NestModule {
       global: true,
       imports: [
         EventStoreModule.forRoot(config, store),
+        AuthModule,
         HealthModule,
         LedgerModule,
         CasesModule,
@@ -43,6 +44,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(JsonOnlyMiddleware, DevelopmentIdentityMiddleware).forRoutes('*path');
+    consumer.apply(JsonOnlyMiddleware).forRoutes('*path');
   }
 }

@@ -7,6 +7,7 @@ import { loadConfig } from './config/config';
 import { serve } from './serve';
 import { projectionsRebuild, projectionsStatus } from './cli/projections-command';
 import { verifyCommand } from './cli/verify-command';
+import { tokenCommand, TokenOptions } from './cli/token-command';
 import { demo } from './demo/demo-command';
 import { reconcile } from './reports/reconciliation/reconcile-command';
 import {
@@ -23,6 +24,23 @@ program
   .command('serve')
   .description('serve the HTTP API (configuration from the environment; see README)')
   .action(() => runCommand(() => serve(loadConfig())));
+
+program
+  .command('token')
+  .description('print a signed bearer token (development and operations)')
+  .requiredOption('--sub <id>', 'officer or staff id (the token subject)')
+  .requiredOption('--agency <code>', 'agency code, e.g. MPS, CoLP, NCA, CPS, HMCTS')
+  .requiredOption(
+    '--role <role>',
+    'investigator, court_liaison, finance, supervisor or auditor (repeat for more)',
+    (value: string, previous: string[] = []) => [...previous, value],
+  )
+  .option('--ttl <lifetime>', 'how long it is valid: 30m, 8h, 7d', '8h')
+  .action((options: TokenOptions) =>
+    runCommand(async () => {
+      process.exitCode = await tokenCommand(loadConfig(), options);
+    }),
+  );
 
 program
   .command('demo')

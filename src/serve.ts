@@ -2,10 +2,12 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { AppConfig } from './config/config';
 import { openEventStore } from './event-store/open-event-store';
+import { developmentSecret } from './auth/development-secret';
 
 /** `poca-ledger serve`: opens the configured store, serves the API, says where everything is. */
 export async function serve(config: AppConfig): Promise<void> {
   const store = openEventStore(config, 'poca-ledger serve');
+  const auth = authBanner(config);
   const app = await createApp(config, { store });
   await app.listen(config.port);
   const base = `http://localhost:${config.port}`;
@@ -21,8 +23,22 @@ export async function serve(config: AppConfig): Promise<void> {
       `  Health:      ${base}/health`,
       `  Event store: ${where}`,
       `  Data dir:    ${config.dataDir}`,
+      ...auth,
     ].join('\n'),
   );
+}
+
+/** How tokens are verified, and in development how to get one. Never prints a secret. */
+function authBanner(config: AppConfig): string[] {
+  if (config.auth.jwksUrl)
+    return [`  Auth:        bearer tokens verified against ${config.auth.jwksUrl}`];
+  if (config.auth.jwtSecret) return ['  Auth:        bearer tokens (HS256, AUTH_JWT_SECRET)'];
+  const dev = developmentSecret(config.dataDir);
+  return [
+    `  Auth:        bearer tokens (HS256, development secret ${dev.generated ? 'generated into' : 'kept in'} ${dev.path})`,
+    '  Get a token: node dist/cli.js token --sub DC-4411 --agency MPS --role investigator --role supervisor',
+    '               then send  Authorization: Bearer <token>',
+  ];
 }
 
 /** Connection strings may carry credentials (esdb://user:pass@host); never print them. */

@@ -4,8 +4,7 @@ import { Role } from '../ledger/command-handling/command-metadata';
 export const ROLES_KEY = 'poca:roles';
 
 /**
- * The roles that may call a route (api.md, "Roles and scope"), declared where the route is. The
- * authentication issue's guard reads this metadata; until then it documents the contract, and a
- * test checks every route declares it.
+ * The roles that may call a route (api.md, "Roles and scope"), declared where the route is and
+ * enforced by the AuthGuard. A route without it is open to every role (the queries).
  */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);

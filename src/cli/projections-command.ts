@@ -1,3 +1,5 @@
+import { mintToken } from '../auth/mint-token';
+import { signingSecret } from './token-command';
 import { SingleBar, Presets } from 'cli-progress';
 import { AppConfig } from '../config/config';
 import { StoreLockedError } from '../event-store/event-store.port';
@@ -63,10 +65,11 @@ export async function projectionsRebuild(
     out.write(
       `A server holds ${config.dataDir}: asking it to rebuild (http://localhost:${config.port}).\n`,
     );
+    const authorization = await adminAuthorization(config);
     for (const target of targets) {
       const response = await fetch(
         `http://localhost:${config.port}/admin/projections/${target}/rebuild`,
-        { method: 'POST' },
+        { method: 'POST', headers: authorization },
       );
       if (!response.ok)
         throw new Error(
@@ -127,4 +130,24 @@ async function logHead(config: AppConfig): Promise<bigint | null> {
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The rebuild route needs a supervisor's token: LEDGER_TOKEN if the operator gives one, else one
+ * minted for five minutes with the secret the server verifies with (development or HS256).
+ */
+async function adminAuthorization(config: AppConfig): Promise<Record<string, string>> {
+  const given = process.env.LEDGER_TOKEN?.trim();
+  if (given) return { Authorization: `Bearer ${given}` };
+  const secret = signingSecret(config);
+  if (!secret) {
+    throw new Error(
+      'The server verifies tokens against AUTH_JWKS_URL: set LEDGER_TOKEN to a supervisor token to ask it to rebuild',
+    );
+  }
+  const token = await mintToken(
+    { sub: 'poca-ledger-cli', agency: 'SYSTEM', roles: ['supervisor'], ttl: '5m' },
+    secret,
+  );
+  return { Authorization: `Bearer ${token}` };
 }

@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { Public } from '../auth/public.decorator';
 import { HealthReport } from './health.report';
 
 @ApiTags('health')
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get()
+  @Public()
   @ApiOkResponse({ type: HealthReport, description: 'The event store is reachable' })
   @ApiServiceUnavailableResponse({
     type: HealthReport,

@@ -1,5 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
 import { ProjectionRunner, ProjectionStatus } from './projection-runner';
 import { RebuildProgress } from './rebuild';
 
@@ -19,6 +20,7 @@ export class ProjectionsAdminController {
   }
 
   @Post(':name/rebuild')
+  @Roles('supervisor')
   @ApiOperation({
     summary: 'Rebuild a projection from position 0 while the current tables keep serving',
   })

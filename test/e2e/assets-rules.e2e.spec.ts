@@ -1,4 +1,5 @@
 import { v4 as uuidv4 } from 'uuid';
+import { bearer } from '../support/tokens';
 import { as, assetHelpers, EUR_RATE, money } from './support/assets';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -55,7 +56,7 @@ describe('assets over HTTP: refusals, bad input, terminal states, concurrency', 
 
       const nca = await http()
         .post('/assets')
-        .set({ 'X-Dev-Agency': 'NCA' })
+        .set(bearer({ agency: 'NCA' }))
         .send(cashBody(caseId, { exhibitRef: 'JDS/77' }))
         .expect(201);
       expect(await eventCount()).toBe(before + 2);
@@ -63,7 +64,7 @@ describe('assets over HTTP: refusals, bad input, terminal states, concurrency', 
       expect(view.body.exhibitRef).toBe('JDS/77');
       const ncaAgain = await http()
         .post('/assets')
-        .set({ 'X-Dev-Agency': 'NCA' })
+        .set(bearer({ agency: 'NCA' }))
         .send(cashBody(caseId, { exhibitRef: 'JDS/77' }))
         .expect(422);
       expect(ncaAgain.body.code).toBe('exhibit_ref_taken');

@@ -1,4 +1,5 @@
 import { v4 as uuidv4 } from 'uuid';
+import { bearer } from '../support/tokens';
 import { as, assetHelpers, EUR_RATE, money } from './support/assets';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -588,7 +589,7 @@ describe('assets over HTTP: seizure to forfeiture, valuations, re-basing (real e
             confidential: true,
           },
         }),
-        { 'X-Dev-Subject': 'DC 4411', 'X-Dev-Agency': 'MPS' },
+        bearer({ sub: 'DC 4411', agency: 'MPS' }),
       );
       await command(
         assetId,
@@ -599,13 +600,13 @@ describe('assets over HTTP: seizure to forfeiture, valuations, re-basing (real e
           reason: 'Counted and sealed',
           occurredAt: '2026-11-27T12:00:00Z',
         },
-        { 'X-Dev-Subject': 'PC 2210', 'X-Dev-Agency': 'MPS' },
+        bearer({ sub: 'PC 2210', agency: 'MPS' }),
       ).expect(200);
       await command(
         assetId,
         'detentions',
         { kind: 'initial', occurredAt: '2026-11-27T12:30:00Z' },
-        { 'X-Dev-Subject': 'DS 1002', 'X-Dev-Roles': 'court_liaison' },
+        bearer({ sub: 'DS 1002', roles: ['court_liaison'] }),
       ).expect(200);
 
       const res = await http().get(`/assets/${assetId}/history`).expect(200);

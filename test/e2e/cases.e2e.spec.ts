@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { v4 as uuidv4 } from 'uuid';
 import { collect } from '../support/async';
 import { startTestApp, TestApp } from './support/test-app';
@@ -7,7 +6,7 @@ describe('cases over HTTP (real embedded store)', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));
   afterAll(async () => t.close());
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
   const eventCount = async () => (await collect(t.store.readAll())).length;
   let n = 0;
   const reference = () => `MPS/ECU/2026/${String(++n).padStart(4, '0')}`;
@@ -190,7 +189,7 @@ describe('GET /cases/{id}: the case with its assets and orders', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));
   afterAll(async () => t.close());
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
 
   it('lists the assets seized on it and its orders, reading its own writes', async () => {
     const c = await http()

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { ReactorRunner } from '../../src/workflows/reactor-runner';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -21,7 +20,7 @@ describe('story: restraint, confiscation, realisation, s.23 (HTTP, real store, r
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));
   afterAll(async () => t.close());
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
   const settle = (position: string) => t.app.get(ReactorRunner).waitFor(BigInt(position));
 
   it('runs from restraint to a settled order', async () => {

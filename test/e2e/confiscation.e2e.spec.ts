@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { v4 as uuidv4 } from 'uuid';
 import { londonDateOf } from '../../src/common/time';
 import { ConfiscationOrderView } from '../../src/ledger/confiscation/http/confiscation.summary';
@@ -14,7 +13,7 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));
   afterAll(async () => t.close());
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
   const eventCount = async () =>
     (await collect(t.store.readAll())).filter((e) => !e.streamId.startsWith('asset-')).length;
   const events = async (id: string) =>

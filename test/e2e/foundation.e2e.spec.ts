@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { collect } from '../support/async';
 import { ProbeModule } from './support/probe.controller';
 import { startTestApp, TestApp } from './support/test-app';
@@ -7,7 +6,7 @@ describe('HTTP foundation (real embedded store)', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp([ProbeModule])));
   afterAll(async () => t.close());
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
   const eventCount = async () => (await collect(t.store.readAll())).length;
 
   it('GET /health reports the embedded store reachable', async () => {

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** The command routes of the API contract (../shared/design/api.md), as OpenAPI paths. */
@@ -56,7 +55,7 @@ describe('OpenAPI document', () => {
   let paths: Record<string, Record<string, Operation>>;
   beforeAll(async () => {
     t = await startTestApp();
-    paths = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body.paths;
+    paths = (await t.http().get('/docs-json').expect(200)).body.paths;
   });
   afterAll(async () => t.close());
 

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { v4 as uuidv4 } from 'uuid';
 import type { Reconciliation } from '../../src/reports/reconciliation/reconciliation.builder';
 import { RECONCILIATION_CSV_COLUMNS } from '../../src/reports/reconciliation/reconciliation.csv';
@@ -40,7 +39,7 @@ function parseCsv(text: string): string[][] {
 
 describe('GET /reconciliation (real embedded store)', () => {
   let t: TestApp;
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
   const settle = (position: string) => t.app.get(ReactorRunner).waitFor(BigInt(position));
   const post = async (path: string, body: object, status = 200) => {
     const res = await http().post(path).send(body);

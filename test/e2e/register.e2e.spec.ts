@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { startTestApp, TestApp } from './support/test-app';
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });
@@ -47,7 +46,7 @@ describe('GET /register (asset register projection, real store)', () => {
   });
   afterAll(async () => t.close());
   function http() {
-    return request(t.app.getHttpServer());
+    return t.http();
   }
 
   it('reads its own writes with minPosition, and says which position it reflects', async () => {
@@ -154,7 +153,7 @@ describe('GET /register as at a date, and as known at a position', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));
   afterAll(async () => t.close());
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
 
   it('shows the earlier picture exactly, whatever was recorded since', async () => {
     const c = await http()

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { v4 as uuidv4 } from 'uuid';
 import { collect } from '../support/async';
 import { startTestApp, TestApp } from './support/test-app';
@@ -7,7 +6,7 @@ describe('restraint orders over HTTP (real embedded store)', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));
   afterAll(async () => t.close());
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
   /**
    * Events on the streams these routes write (case, restraint). Asset streams are left out: the
    * restraint workflow, where it runs, links assets to orders in the background.

@@ -1,10 +1,11 @@
-import Decimal from 'decimal.js';
 import request from 'supertest';
+import { bearer } from '../support/tokens';
+import Decimal from 'decimal.js';
 import { EUR_RATE } from './support/assets';
 import { startTestApp, TestApp } from './support/test-app';
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });
-const NCA = { 'X-Dev-Agency': 'NCA' };
+const NCA = bearer({ agency: 'NCA' });
 const GROUP_BYS = [
   'case',
   'operation',
@@ -66,7 +67,7 @@ describe('GET /totals (recovery totals projection, real store)', () => {
   let caseB: string; // NCA, Operation Quarry
   let orderId: string;
   let last = '0';
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
   const track = (res: request.Response) => {
     const position = res.body.position as string;
     if (BigInt(position) > BigInt(last)) last = position;

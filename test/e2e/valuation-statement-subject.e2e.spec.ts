@@ -1,4 +1,3 @@
-import request from 'supertest';
 import type { ValuationStatement } from '../../src/reports/valuation-statement/valuation-statement';
 import { ReactorRunner } from '../../src/workflows/reactor-runner';
 import { startTestApp, TestApp } from './support/test-app';
@@ -9,7 +8,7 @@ describe('valuation statement for one subject (HTTP, real store, reactors)', () 
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));
   afterAll(async () => t.close());
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
   const settle = (position: string) => t.app.get(ReactorRunner).waitFor(BigInt(position));
   const statementUrl = (caseId: string) => `/cases/${caseId}/valuation-statement`;
 

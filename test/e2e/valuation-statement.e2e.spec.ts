@@ -1,5 +1,5 @@
-import request from 'supertest';
 import { ReactorRunner } from '../../src/workflows/reactor-runner';
+import { bearer } from '../support/tokens';
 import { startTestApp, TestApp } from './support/test-app';
 
 // pdf-parse 1.x has no types; its lib entry avoids the package's debug self-test.
@@ -51,7 +51,7 @@ describe('valuation statement (HTTP, real store, reactors)', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));
   afterAll(async () => t.close());
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
   const settle = (position: string) => t.app.get(ReactorRunner).waitFor(BigInt(position));
   const statementUrl = (caseId: string) => `/cases/${caseId}/valuation-statement`;
 
@@ -146,7 +146,7 @@ describe('valuation statement (HTTP, real store, reactors)', () => {
     const first = await http()
       .get(statementUrl(caseId))
       .query({ asAt: '2026-06-15' })
-      .set('X-Dev-Subject', 'court-liaison-7')
+      .set(bearer({ sub: 'court-liaison-7' }))
       .expect(200)
       .expect('Content-Type', /application\/json/);
     const s1 = JSON.parse(first.text);
@@ -218,13 +218,13 @@ describe('valuation statement (HTTP, real store, reactors)', () => {
     const csv1 = await http()
       .get(statementUrl(caseId))
       .query({ asAt: '2026-06-15', asKnownAt, format: 'csv' })
-      .set('X-Dev-Subject', 'court-liaison-7')
+      .set(bearer({ sub: 'court-liaison-7' }))
       .expect(200)
       .expect('Content-Type', /text\/csv/);
     const pinned = await http()
       .get(statementUrl(caseId))
       .query({ asAt: '2026-06-15', asKnownAt })
-      .set('X-Dev-Subject', 'court-liaison-7')
+      .set(bearer({ sub: 'court-liaison-7' }))
       .expect(200);
     expect(pinned.text).toBe(first.text);
 
@@ -284,14 +284,14 @@ describe('valuation statement (HTTP, real store, reactors)', () => {
     const again = await http()
       .get(statementUrl(caseId))
       .query({ asAt: '2026-06-15', asKnownAt })
-      .set('X-Dev-Subject', 'court-liaison-7')
+      .set(bearer({ sub: 'court-liaison-7' }))
       .expect(200);
     expect(again.text).toBe(first.text);
     expect(again.headers['x-statement-id']).toBe(s1.statementId);
     const csv2 = await http()
       .get(statementUrl(caseId))
       .query({ asAt: '2026-06-15', asKnownAt, format: 'csv' })
-      .set('X-Dev-Subject', 'court-liaison-7')
+      .set(bearer({ sub: 'court-liaison-7' }))
       .expect(200);
     expect(csv2.text).toBe(csv1.text);
 
@@ -300,7 +300,7 @@ describe('valuation statement (HTTP, real store, reactors)', () => {
       await http()
         .get(statementUrl(caseId))
         .query({ asAt: '2026-06-15' })
-        .set('X-Dev-Subject', 'court-liaison-7')
+        .set(bearer({ sub: 'court-liaison-7' }))
         .expect(200)
     ).body;
     expect(BigInt(earlier.header.asKnownAt)).toBeGreaterThan(BigInt(asKnownAt));

@@ -3,7 +3,7 @@ import { v5 as uuidv5 } from 'uuid';
 export const ROLES = ['investigator', 'court_liaison', 'finance', 'supervisor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is acting. Until authentication lands it comes from the development identity. */
+/** Who is acting: the verified bearer token's sub, agency and roles. */
 export interface Actor {
   id: string;
   agency: string;

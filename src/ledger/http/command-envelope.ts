@@ -5,14 +5,15 @@ import { ProblemException } from '../../common/http/problem.exception';
 import { problem } from '../../common/problem';
 import { CommandEnvelope, Role } from '../command-handling/command-metadata';
 import { requestHash } from '../command-handling/request-hash';
-import { DEVELOPMENT_ACTOR } from './development-identity.middleware';
 
 /** Builds the envelope of a command from its request: ids, actor, now, If-Match, Idempotency-Key. */
 export function envelopeFrom(
   request: Request,
   allowedRoles: readonly Role[] = [],
 ): CommandEnvelope {
-  const actor = request.actor ?? DEVELOPMENT_ACTOR;
+  const actor = request.actor;
+  // The AuthGuard runs before any route's parameters are built: no actor is a wiring fault.
+  if (!actor) throw new Error(`No authenticated actor on ${request.method} ${request.path}`);
   const key = header(request, 'idempotency-key');
   if (key !== undefined && !isUuid(key)) {
     throw badHeader('Idempotency-Key', 'must be a UUID');

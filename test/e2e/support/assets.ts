@@ -1,6 +1,6 @@
-import request from 'supertest';
 import { collect } from '../../support/async';
 import { TestApp } from './test-app';
+import { bearer } from '../../support/tokens';
 
 /** ECB reference rate used throughout the asset stories: EUR 12,500.00 × 0.8567 = GBP 10,708.75. */
 export const EUR_RATE = {
@@ -17,7 +17,7 @@ export const money = (amount: string, currency = 'GBP') => ({ amount, currency }
 
 /** HTTP helpers for the asset e2e suites: cases, seizures, commands and reads. */
 export function assetHelpers(t: TestApp) {
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
   let n = 0;
   const next = () => String(++n).padStart(4, '0');
 
@@ -69,5 +69,5 @@ export function assetHelpers(t: TestApp) {
   return { http, eventCount, openCase, exhibitRef, cashBody, seize, command, read };
 }
 
-/** The roles header of the development identity. */
-export const as = (...roles: string[]) => ({ 'X-Dev-Roles': roles.join(',') });
+/** The bearer token of the default officer acting in only these roles. */
+export const as = (...roles: string[]) => bearer({ roles });
