@@ -7,6 +7,9 @@ import { Actor } from '../ledger/command-handling/command-metadata';
  */
 export type AccessScope = { all: true } | { all: false; agency: string };
 
+/** Every case: auditors, and operator tools with no actor (the CLI's reconcile, statements). */
+export const EVERY_CASE: AccessScope = Object.freeze({ all: true });
+
 /** The agencies a case is visible to: the lead agency and those it is shared with. */
 export interface CaseAccess {
   leadAgency?: string;

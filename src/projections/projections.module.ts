@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { UpcasterRegistry } from '../ledger/upcasting/upcaster-registry';
 import { AssetRegisterProjection } from './asset-register/asset-register.projection';
+import { CaseAccessProjection } from './case-access/case-access.projection';
 import { RegisterController } from './asset-register/register.controller';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { DeadlinesProjection } from './deadlines/deadlines.projection';
@@ -14,7 +15,12 @@ import { RecoveryTotalsProjection } from './recovery-totals/recovery-totals.proj
 import { TotalsController } from './recovery-totals/totals.controller';
 
 export function ledgerProjections() {
-  return [new AssetRegisterProjection(), new DeadlinesProjection(), new RecoveryTotalsProjection()];
+  return [
+    new AssetRegisterProjection(),
+    new DeadlinesProjection(),
+    new RecoveryTotalsProjection(),
+    new CaseAccessProjection(),
+  ];
 }
 
 /** The read side: projections kept current in the serving process, and the query routes. */

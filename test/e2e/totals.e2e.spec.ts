@@ -87,8 +87,11 @@ describe('GET /totals (recovery totals projection, real store)', () => {
   };
   const seize = async (body: object, headers: Record<string, string> = {}) =>
     (await post('/assets', body, 201, headers)).body.id as string;
+  // Figures across both agencies' cases: read as an auditor (an officer sees only the cases of
+  // their own agency and those shared with it: agency-scope-lists.e2e.spec.ts).
   const totals = async (query: Record<string, string>) => {
-    const res = await http()
+    const res = await t
+      .http({ sub: 'auditor-1', agency: 'HMCTS', roles: ['auditor'] })
       .get('/totals')
       .query({ ...query, minPosition: last })
       .expect(200);

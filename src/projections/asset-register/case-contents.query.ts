@@ -1,5 +1,7 @@
+import { AccessScope, EVERY_CASE } from '../../auth/access-scope';
+import { caseScope } from '../case-access/case-access.scope';
 import { ProjectionRunner } from '../projection-runner';
-import { ReadModelDb } from '../read-model-db';
+import { ReadModelDb, SqlValue } from '../read-model-db';
 import { ASSET_REGISTER } from './asset-register.projection';
 
 export interface CaseContents {
@@ -22,13 +24,22 @@ export interface CaseContents {
   }[];
 }
 
-/** The assets and orders of one case, from the register (in seizure / making order). */
+/**
+ * The assets and orders of one case, from the register (in seizure / making order). The caller
+ * checks that the actor may read the case (404 otherwise); `scope` (the actor's read scope) makes
+ * this list empty as well for a case outside it, as a second line. Without it: every case (for
+ * callers that have already checked, and for operator tools with no actor).
+ */
 export function caseContents(
   db: ReadModelDb,
   runner: ProjectionRunner,
   caseId: string,
+  scope: AccessScope = EVERY_CASE,
 ): CaseContents {
   const t = runner.tables(ASSET_REGISTER);
+  const scoped = caseScope(runner, scope, 'case_id');
+  const and = scoped ? ` AND ${scoped.sql}` : '';
+  const params: SqlValue[] = [caseId, ...(scoped?.params ?? [])];
   const assets = db.all<{
     asset_id: string;
     exhibit_ref: string;
@@ -38,8 +49,8 @@ export function caseContents(
     description: string;
     value_gbp: string | null;
   }>(
-    `SELECT asset_id, exhibit_ref, category, power, status, description, value_gbp FROM ${t('register_assets')} WHERE case_id = ? ORDER BY asset_id`,
-    caseId,
+    `SELECT asset_id, exhibit_ref, category, power, status, description, value_gbp FROM ${t('register_assets')} WHERE case_id = ?${and} ORDER BY asset_id`,
+    ...params,
   );
   const orders = db.all<{
     order_id: string;
@@ -49,8 +60,8 @@ export function caseContents(
     status: string;
     made_at: string;
   }>(
-    `SELECT order_id, kind, order_ref, court, status, made_at FROM ${t('register_orders')} WHERE case_id = ? ORDER BY order_id`,
-    caseId,
+    `SELECT order_id, kind, order_ref, court, status, made_at FROM ${t('register_orders')} WHERE case_id = ?${and} ORDER BY order_id`,
+    ...params,
   );
   return {
     assets: assets.map((a) => ({

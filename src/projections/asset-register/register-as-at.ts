@@ -1,8 +1,10 @@
+import { AccessScope } from '../../auth/access-scope';
 import { EventStore } from '../../event-store/event-store.port';
 import { AssetEvent, assetStream } from '../../ledger/assets/asset.events';
 import { evolve, initialAssetState } from '../../ledger/assets/asset.state';
 import { UpcasterRegistry } from '../../ledger/upcasting/upcaster-registry';
 import { londonDateOf } from '../../common/time';
+import { caseScope } from '../case-access/case-access.scope';
 import { ProjectionRunner } from '../projection-runner';
 import { ReadModelDb, SqlValue } from '../read-model-db';
 import { ASSET_REGISTER } from './asset-register.projection';
@@ -21,13 +23,15 @@ export interface AsOf {
  * just the events that qualify. Exact by construction (the same fold as the live register), and
  * slower than the live tables, which is fine for the reports that ask for it. Candidates come
  * from the register, which lists every asset ever seized, filtered on what never changes (case,
- * operation, agency, category); status and power are filtered after the fold.
+ * operation, agency, category); status and power are filtered after the fold. Only assets of the
+ * cases `scope` may read now (access is who may read today, not who could on `asAt`).
  */
 export async function registerPageAsOf(
   db: ReadModelDb,
   runner: ProjectionRunner,
   store: EventStore,
   upcasters: UpcasterRegistry,
+  scope: AccessScope,
   filters: RegisterFilters,
   asOf: AsOf,
   limit: number,
@@ -36,6 +40,11 @@ export async function registerPageAsOf(
   const t = runner.tables(ASSET_REGISTER);
   const where: string[] = [];
   const params: SqlValue[] = [];
+  const scoped = caseScope(runner, scope, 'case_id');
+  if (scoped) {
+    where.push(scoped.sql);
+    params.push(...scoped.params);
+  }
   const stable: [keyof RegisterFilters, string][] = [
     ['caseId', 'case_id'],
     ['operation', 'operation'],

@@ -14,6 +14,9 @@ import {
   Min,
 } from 'class-validator';
 import type { Response } from 'express';
+import { readScopeOf } from '../../auth/access-scope';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { Actor } from '../../ledger/command-handling/command-metadata';
 import { ASSET_STATUSES } from '../../ledger/assets/asset.state';
 import { CATEGORIES, POWERS } from '../../ledger/assets/asset.events';
 import { AGENCY_CODE } from '../../ledger/http/dto/validators';
@@ -35,7 +38,13 @@ export class RegisterQueryDto {
   @IsString()
   @MaxLength(100)
   operation?: string;
-  @ApiPropertyOptional({ example: 'MPS' }) @IsOptional() @Matches(AGENCY_CODE) agency?: string;
+  @ApiPropertyOptional({
+    example: 'MPS',
+    description: "The case's lead agency (within the cases the caller may read)",
+  })
+  @IsOptional()
+  @Matches(AGENCY_CODE)
+  agency?: string;
   @ApiPropertyOptional({ enum: ASSET_STATUSES })
   @IsOptional()
   @IsIn(ASSET_STATUSES)
@@ -86,13 +95,17 @@ export class RegisterController {
   @Get()
   @ApiOperation({
     summary: 'The asset register: one row per asset, filtered, paged by cursor in seizure order',
+    description:
+      "Only assets of cases led by, or shared with, the caller's agency; auditors see every case.",
   })
   @ApiOkResponse({ type: RegisterPage })
   async register(
     @Query() query: RegisterQueryDto,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegisterPage> {
     await readAfter(this.runner, response, query.minPosition);
+    const scope = readScopeOf(actor);
     const { limit, cursor, minPosition: _minPosition, asAt, asKnownAt, ...filters } = query;
     if (asAt !== undefined || asKnownAt !== undefined) {
       const asOf = { asAt, asKnownAt: asKnownAt === undefined ? undefined : BigInt(asKnownAt) };
@@ -101,12 +114,13 @@ export class RegisterController {
         this.runner,
         this.store,
         this.upcasters,
+        scope,
         filters,
         asOf,
         limit ?? 50,
         cursor,
       );
     }
-    return registerPage(this.db, this.runner, filters, limit ?? 50, cursor);
+    return registerPage(this.db, this.runner, scope, filters, limit ?? 50, cursor);
   }
 }

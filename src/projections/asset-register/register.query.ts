@@ -1,3 +1,5 @@
+import { AccessScope } from '../../auth/access-scope';
+import { caseScope } from '../case-access/case-access.scope';
 import { ProjectionRunner } from '../projection-runner';
 import { ReadModelDb, SqlValue } from '../read-model-db';
 import { ASSET_REGISTER } from './asset-register.projection';
@@ -47,10 +49,14 @@ const FILTER_COLUMNS: Record<keyof RegisterFilters, string> = {
   power: 'power',
 };
 
-/** A page of the register in a stable order (asset ids are UUIDv7: seizure order), by cursor. */
+/**
+ * A page of the register in a stable order (asset ids are UUIDv7: seizure order), by cursor; only
+ * assets of the cases `scope` may read (the `agency` filter is the lead agency, on top of that).
+ */
 export function registerPage(
   db: ReadModelDb,
   runner: ProjectionRunner,
+  scope: AccessScope,
   filters: RegisterFilters,
   limit: number,
   cursor?: string,
@@ -58,6 +64,11 @@ export function registerPage(
   const t = runner.tables(ASSET_REGISTER);
   const where: string[] = [];
   const params: SqlValue[] = [];
+  const scoped = caseScope(runner, scope, 'case_id');
+  if (scoped) {
+    where.push(scoped.sql);
+    params.push(...scoped.params);
+  }
   for (const [key, column] of Object.entries(FILTER_COLUMNS) as [keyof RegisterFilters, string][]) {
     const value = filters[key];
     if (value !== undefined) {

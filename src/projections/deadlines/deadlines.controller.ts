@@ -10,6 +10,9 @@ import {
 } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches, ValidateBy } from 'class-validator';
 import type { Response } from 'express';
+import { readScopeOf } from '../../auth/access-scope';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { Actor } from '../../ledger/command-handling/command-metadata';
 import { AGENCY_CODE } from '../../ledger/http/dto/validators';
 import { ProjectionRunner } from '../projection-runner';
 import { READ_MODEL_DB } from '../projections.tokens';
@@ -48,7 +51,10 @@ export class DeadlinesQueryDto {
 
   @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
 
-  @ApiPropertyOptional({ example: 'MPS', description: "The case's lead agency" })
+  @ApiPropertyOptional({
+    example: 'MPS',
+    description: "The case's lead agency (within the cases the caller may read)",
+  })
   @IsOptional()
   @Matches(AGENCY_CODE, { message: '$property must be an agency code such as MPS or NCA' })
   agency?: string;
@@ -114,16 +120,26 @@ export class DeadlinesController {
   @ApiOperation({
     summary:
       'Open deadlines due within a period: detention expiries and caps, forfeiture objection windows, AFO expiries, time to pay; soonest first, overdue flagged',
+    description:
+      "Only deadlines of cases led by, or shared with, the caller's agency; auditors see every case.",
   })
   @ApiOkResponse({ type: DeadlinesView })
   @ApiResponse({ status: 400, description: 'A bad filter (each named), e.g. `within`' })
   @ApiResponse({ status: 503, description: 'minPosition not reached within 5 seconds' })
   async deadlines(
     @Query() query: DeadlinesQueryDto,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<DeadlinesView> {
     await readAfter(this.runner, response, query.minPosition);
     const { within = DEFAULT_WITHIN, caseId, agency, kind } = query;
-    return deadlinesDue(this.db, this.runner, new Date(), within, { caseId, agency, kind });
+    return deadlinesDue(
+      this.db,
+      this.runner,
+      new Date(),
+      within,
+      { caseId, agency, kind },
+      readScopeOf(actor),
+    );
   }
 }

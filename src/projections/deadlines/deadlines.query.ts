@@ -1,4 +1,6 @@
+import { AccessScope } from '../../auth/access-scope';
 import { daysBetween, epochMsToIso, instantToEpochMs, londonDateOf } from '../../common/time';
+import { caseScope } from '../case-access/case-access.scope';
 import { ProjectionRunner } from '../projection-runner';
 import { ReadModelDb, SqlValue } from '../read-model-db';
 import { DeadlineKind, INSTANT_KINDS } from './deadline.rules';
@@ -75,7 +77,7 @@ interface JoinedRow extends DeadlineRow {
 /**
  * Every open deadline due up to `now` + `within` (so every overdue one too), soonest first (the
  * overdue ones come first), each flagged overdue when it passed before `now`. `now` is the
- * caller's clock reading: the read model itself has none.
+ * caller's clock reading: the read model itself has none. Only deadlines of cases `scope` may read.
  */
 export function deadlinesDue(
   db: ReadModelDb,
@@ -83,6 +85,7 @@ export function deadlinesDue(
   now: Date,
   within: string,
   filters: DeadlineFilters,
+  scope: AccessScope,
 ): DeadlinesAnswer {
   const withinMs = parseWithin(within);
   if (withinMs === undefined) throw new RangeError(`deadlinesDue: bad within ${within}`);
@@ -92,6 +95,11 @@ export function deadlinesDue(
   const until = epochMsToIso(nowMs + withinMs);
   const where = ['d.due_at <= ?'];
   const params: SqlValue[] = [until];
+  const scoped = caseScope(runner, scope, 'd.case_id');
+  if (scoped) {
+    where.push(scoped.sql);
+    params.push(...scoped.params);
+  }
   if (filters.caseId !== undefined) {
     where.push('d.case_id = ?');
     params.push(filters.caseId);

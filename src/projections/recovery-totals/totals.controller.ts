@@ -18,6 +18,9 @@ import {
   ValidateBy,
 } from 'class-validator';
 import type { Response } from 'express';
+import { readScopeOf } from '../../auth/access-scope';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { Actor } from '../../ledger/command-handling/command-metadata';
 import { financialYearBounds } from '../../common/time';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { AGENCY_CODE, IsIsoDate } from '../../ledger/http/dto/validators';
@@ -74,7 +77,10 @@ export class TotalsQueryDto {
   @MaxLength(100)
   operation?: string;
 
-  @ApiPropertyOptional({ example: 'MPS', description: 'The lead agency of the case' })
+  @ApiPropertyOptional({
+    example: 'MPS',
+    description: 'The lead agency of the case (within the cases the caller may read)',
+  })
   @IsOptional()
   @Matches(AGENCY_CODE)
   agency?: string;
@@ -132,19 +138,22 @@ export class TotalsController {
   @ApiOperation({
     summary:
       'POCA recovery totals: seized, held, restrained, forfeited, released, realised, receipts with compensation and ARIS allocations, confiscation ordered, received, interest and outstanding',
+    description:
+      "Only the cases led by, or shared with, the caller's agency count; auditors see every case.",
   })
   @ApiOkResponse({ type: TotalsResponse })
   @ApiResponse({ status: 400, description: 'A bad query parameter (each one named)' })
   @ApiResponse({ status: 503, description: 'minPosition not reached yet (Retry-After)' })
   async totals(
     @Query() query: TotalsQueryDto,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TotalsResponse> {
     await readAfter(this.runner, response, query.minPosition);
     const { minPosition: _minPosition, asKnownAt, ...request } = query;
-    return this.query.totals({
-      ...request,
-      asKnownAt: asKnownAt === undefined ? undefined : BigInt(asKnownAt),
-    });
+    return this.query.totals(
+      { ...request, asKnownAt: asKnownAt === undefined ? undefined : BigInt(asKnownAt) },
+      readScopeOf(actor),
+    );
   }
 }

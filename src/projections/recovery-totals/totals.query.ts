@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { AccessScope } from '../../auth/access-scope';
 import { Dec } from '../../common/money';
 import { londonDateOf } from '../../common/time';
 import { EventStore, RecordedEvent } from '../../event-store/event-store.port';
@@ -13,6 +14,8 @@ import { ConfiscationEvent } from '../../ledger/confiscation/confiscation.events
 import { ConfiscationState } from '../../ledger/confiscation/confiscation.decider';
 import { ArisTable } from '../../ledger/recovery/aris';
 import { UpcasterRegistry } from '../../ledger/upcasting/upcaster-registry';
+import { CASE_ACCESS, caseAccessRevision } from '../case-access/case-access.projection';
+import { caseScope, SqlClause } from '../case-access/case-access.scope';
 import { TableNames } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
 import { ReadModelDb, SqlValue } from '../read-model-db';
@@ -158,11 +161,15 @@ class Aggregate {
  * With `asAt`: exact, by folding the streams of every asset and order in scope (the projection's
  * tables list every one ever seen) from the event store, using only events that occurred by the
  * end of that London date, and adding up the same contributions the projection stores.
+ *
+ * Scope: only what belongs to the cases the caller may read (case-access). The stored group rows
+ * and slices have no case, so a scoped caller always adds up the cells (which do) in scope; the
+ * debt and the "as at" folds narrow their orders and assets by case the same way.
  */
 export class RecoveryTotalsQuery {
   private readonly debts = new StateCache<Debt>(50_000);
   /** Interest and outstanding of the orders in scope, per date and query, while no order changes. */
-  private readonly debtTotals = new StateCache<{ revision: number; debt: Aggregate }>(256);
+  private readonly debtTotals = new StateCache<{ revision: string; debt: Aggregate }>(256);
 
   constructor(
     private readonly db: ReadModelDb,
@@ -173,16 +180,18 @@ export class RecoveryTotalsQuery {
     private readonly today: () => string = () => londonDateOf(new Date().toISOString()),
   ) {}
 
-  async totals(request: TotalsRequest): Promise<TotalsView> {
+  /** The totals of what `scope` may read, narrowed further by the request's filters. */
+  async totals(request: TotalsRequest, scope: AccessScope): Promise<TotalsView> {
     const t = this.runner.tables(RECOVERY_TOTALS);
     const filters = filtersOf(request);
+    const scoped = caseScope(this.runner, scope, 'case_id');
     const aggregate = new Aggregate(request.groupBy);
     const interestAsAt = request.asAt ?? this.today();
     if (request.asAt === undefined && request.asKnownAt === undefined) {
-      this.current(t, request.groupBy, filters, aggregate);
-      aggregate.merge(this.debtToDate(t, request.groupBy, filters, interestAsAt));
+      this.current(t, request.groupBy, filters, scoped, aggregate);
+      aggregate.merge(this.debtToDate(t, request.groupBy, filters, scoped, interestAsAt));
     } else {
-      await this.asAt(t, filters, interestAsAt, aggregate, request.asKnownAt);
+      await this.asAt(t, filters, scoped, interestAsAt, aggregate, request.asKnownAt);
     }
     return view(request, interestAsAt, aggregate);
   }
@@ -192,9 +201,10 @@ export class RecoveryTotalsQuery {
     t: TableNames,
     groupBy: Dimension | undefined,
     filters: [keyof TotalsFilters, string][],
+    scoped: SqlClause | undefined,
     aggregate: Aggregate,
   ): void {
-    if (filters.length === 0) {
+    if (filters.length === 0 && !scoped) {
       // The total is the sum of any dimension's rows: the receipt types are the fewest.
       const rows = (dimension: Dimension) =>
         this.db.all<{ key: string; measures: string }>(
@@ -209,13 +219,13 @@ export class RecoveryTotalsQuery {
         aggregate.groups.set(row.key, MeasureSums.parse(row.measures));
       return;
     }
-    // A case filter (or grouping) needs the cells; otherwise the slices (every key but the case,
-    // far fewer rows) hold the same sums.
+    // A case filter (or grouping) or an agency's scope needs the cells; otherwise the slices
+    // (every key but the case, far fewer rows) hold the same sums.
     const table =
-      groupBy === 'case' || filters.some(([name]) => name === 'caseId')
+      scoped || groupBy === 'case' || filters.some(([name]) => name === 'caseId')
         ? t('totals_cells')
         : t('totals_slices');
-    const { where, params } = whereOf(filters);
+    const { where, params } = whereOf(filters, scoped ? [scoped] : []);
     const column = groupBy ? CELL_COLUMN[groupBy] : "''";
     for (const row of this.db.all<{ key: string | null; measures: string }>(
       `SELECT ${column} AS key, measures FROM ${table} ${where}`,
@@ -228,23 +238,37 @@ export class RecoveryTotalsQuery {
 
   /**
    * Interest and outstanding to `date` for the orders in scope: memoised per order (its version)
-   * and, for the whole answer, while no order has changed (the projection counts order events).
+   * and, for the whole answer, while no order has changed (the projection counts order events)
+   * and, for a scoped caller, while no case's access has changed (case-access counts those).
    */
   private debtToDate(
     t: TableNames,
     groupBy: Dimension | undefined,
     filters: [keyof TotalsFilters, string][],
+    scoped: SqlClause | undefined,
     date: string,
   ): Aggregate {
-    const revision =
+    const ordersRevision =
       this.db.get<{ value: number }>(
         `SELECT value FROM ${t('totals_meta')} WHERE name = 'orders_revision'`,
       )?.value ?? 0;
-    const memoKey = JSON.stringify([t('totals_orders'), date, groupBy ?? null, filters]);
+    const revision = scoped
+      ? `${ordersRevision}/${caseAccessRevision(this.db, this.runner.tables(CASE_ACCESS))}`
+      : String(ordersRevision);
+    const memoKey = JSON.stringify([
+      t('totals_orders'),
+      date,
+      groupBy ?? null,
+      filters,
+      scoped ?? null,
+    ]);
     const memo = this.debtTotals.get(memoKey);
     if (memo && memo.revision === revision) return memo.debt;
     const aggregate = new Aggregate(groupBy);
-    const { where, params } = whereOf(filters, ['financial_year IS NOT NULL']);
+    const { where, params } = whereOf(filters, [
+      { sql: 'financial_year IS NOT NULL', params: [] },
+      ...(scoped ? [scoped] : []),
+    ]);
     const rows = this.db.all<OrderScopeRow>(
       `SELECT order_id, case_id, operation, agency, financial_year, version FROM ${t('totals_orders')}
        ${where} ORDER BY order_id`,
@@ -282,6 +306,7 @@ export class RecoveryTotalsQuery {
   private async asAt(
     t: TableNames,
     filters: [keyof TotalsFilters, string][],
+    scoped: SqlClause | undefined,
     asAt: string,
     aggregate: Aggregate,
     asKnownAt?: bigint,
@@ -291,7 +316,8 @@ export class RecoveryTotalsQuery {
     const caseFilters = filters.filter(([name]) => name !== 'financialYear');
     const inScope = (keys: GroupKeys) =>
       filters.every(([name, value]) => keys[FILTER_KEY[name]] === value);
-    const { where, params } = whereOf(caseFilters);
+    // Who may read a case is a question about now, not about `asAt`.
+    const { where, params } = whereOf(caseFilters, scoped ? [scoped] : []);
 
     const assets = this.db.all<{
       asset_id: string;
@@ -381,12 +407,15 @@ function filtersOf(request: TotalsRequest): [keyof TotalsFilters, string][] {
 
 function whereOf(
   filters: [keyof TotalsFilters, string][],
-  extra: string[] = [],
+  extra: SqlClause[] = [],
 ): { where: string; params: SqlValue[] } {
-  const clauses = [...filters.map(([name]) => `${FILTER_COLUMN[name]} = ?`), ...extra];
+  const clauses = [
+    ...filters.map(([name]) => `${FILTER_COLUMN[name]} = ?`),
+    ...extra.map((c) => c.sql),
+  ];
   return {
     where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '',
-    params: filters.map(([, value]) => value),
+    params: [...filters.map(([, value]) => value), ...extra.flatMap((c) => c.params)],
   };
 }
 

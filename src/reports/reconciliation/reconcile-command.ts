@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { EVERY_CASE } from '../../auth/access-scope';
 import { AppConfig } from '../../config/config';
 import { openEventStore } from '../../event-store/open-event-store';
 import { isIsoDate } from '../../common/time';
@@ -6,6 +7,7 @@ import { ledgerUpcasters } from '../../ledger/upcasting/ledger-upcasters';
 import { buildReconciliation } from './reconciliation.builder';
 import { reconciliationCsv } from './reconciliation.csv';
 import { loadLedger } from './reconciliation.loader';
+import { scopeLedger } from './reconciliation.scope';
 
 export interface ReconcileOptions {
   from: string;
@@ -19,6 +21,7 @@ export interface ReconcileOptions {
  * `poca-ledger reconcile --from DATE --to DATE --format json|csv --out FILE`: the same report as
  * `GET /reconciliation`, folded from the event store. The embedded store is opened with its writer
  * lock, so the server must be stopped (otherwise: exit 75 and a message; use the HTTP route).
+ * An operator tool with no actor: it reports every case, whatever agency leads it.
  */
 export async function reconcile(
   config: AppConfig,
@@ -43,7 +46,7 @@ export async function reconcile(
 
   const store = openEventStore(config, 'poca-ledger reconcile');
   try {
-    const ledger = await loadLedger(store, ledgerUpcasters());
+    const ledger = scopeLedger(await loadLedger(store, ledgerUpcasters()), EVERY_CASE);
     const report = buildReconciliation(ledger, {
       from: options.from,
       to: options.to,

@@ -9,9 +9,12 @@ import {
 } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
+import { readScopeOf } from '../../auth/access-scope';
+import { CurrentActor } from '../../auth/current-actor.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { ProblemException } from '../../common/http/problem.exception';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { Actor } from '../../ledger/command-handling/command-metadata';
 import { IsIsoDate } from '../../ledger/http/dto/validators';
 import { UpcasterRegistry } from '../../ledger/upcasting/upcaster-registry';
 import {
@@ -21,6 +24,7 @@ import {
 } from './reconciliation.builder';
 import { reconciliationCsv } from './reconciliation.csv';
 import { loadLedger } from './reconciliation.loader';
+import { scopeLedger } from './reconciliation.scope';
 
 export class ReconciliationQueryDto {
   @ApiProperty({
@@ -72,7 +76,8 @@ export class ReconciliationController {
   @Get()
   @Roles('finance', 'supervisor', 'auditor')
   @ApiOperation({
-    description: 'Roles: finance, supervisor, auditor.',
+    description:
+      "Roles: finance, supervisor, auditor. Only the orders, assets and receipts of cases led by, or shared with, the caller's agency; auditors see every case.",
     summary:
       'Finance reconciliation for a period: confiscation debt roll-forward (checked to the penny), receipts by type, agency, operation and financial year with ARIS allocations and compensation, realisation variance, exceptions',
   })
@@ -83,10 +88,11 @@ export class ReconciliationController {
   })
   async reconciliation(
     @Query() query: ReconciliationQueryDto,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Reconciliation | string> {
     checkPeriod(query.from, query.to);
-    const ledger = await loadLedger(this.store, this.upcasters);
+    const ledger = scopeLedger(await loadLedger(this.store, this.upcasters), readScopeOf(actor));
     const report = buildReconciliation(ledger, {
       from: query.from,
       to: query.to,

@@ -1,3 +1,4 @@
+import { CaseAccess } from '../../auth/access-scope';
 import { RecordedEvent } from '../../event-store/event-store.port';
 import { AssetEvent } from '../../ledger/assets/asset.events';
 import {
@@ -31,6 +32,8 @@ export interface LoadedAsset {
 
 export interface LedgerSnapshot {
   cases: Map<string, CaseInfo>;
+  /** Who may read each case at `position`: its lead agency and the agencies it is shared with. */
+  access: Map<string, CaseAccess>;
   orders: LoadedOrder[];
   assets: LoadedAsset[];
   /** The ledger position of the last event read (null: empty store). */
@@ -49,13 +52,15 @@ const ORDER = 'confiscation-';
 /**
  * Reads the whole log once, in order, and keeps every confiscation order's stream (upcast) and
  * every asset folded with the domain's evolve, and each case's reference, operation and lead
- * agency. Exact: nothing comes from the read models (which may lag, or approximate).
+ * agency, and whom it is shared with. Exact: nothing comes from the read models (which may lag,
+ * or approximate).
  */
 export async function loadLedger(
   store: EventLog,
   upcasters: UpcasterRegistry,
 ): Promise<LedgerSnapshot> {
   const cases = new Map<string, CaseInfo>();
+  const access = new Map<string, { leadAgency?: string; sharedWith: string[] }>();
   const orders = new Map<string, LoadedOrder>();
   const assets = new Map<string, LoadedAsset>();
   let position: bigint | null = null;
@@ -67,8 +72,20 @@ export async function loadLedger(
     }
     const data = upcasters.upcast(recorded.type, recorded.data, recorded.metadata.schemaVersion);
     if (stream.startsWith(CASE)) {
-      if (recorded.type !== 'CaseOpened') continue;
       const caseId = stream.slice(CASE.length);
+      if (recorded.type === 'CaseShared' || recorded.type === 'CaseSharingRevoked') {
+        const agency = data.agency;
+        if (typeof agency !== 'string') continue;
+        const entry = access.get(caseId) ?? { sharedWith: [] };
+        entry.sharedWith = entry.sharedWith.filter((a) => a !== agency);
+        if (recorded.type === 'CaseShared') entry.sharedWith.push(agency);
+        access.set(caseId, entry);
+        continue;
+      }
+      if (recorded.type !== 'CaseOpened') continue;
+      const entry = access.get(caseId) ?? { sharedWith: [] };
+      if (typeof data.leadAgency === 'string') entry.leadAgency = data.leadAgency;
+      access.set(caseId, entry);
       cases.set(caseId, {
         caseId,
         reference: typeof data.reference === 'string' ? data.reference : null,
@@ -92,6 +109,7 @@ export async function loadLedger(
   }
   return {
     cases,
+    access,
     orders: [...orders.values()].sort((a, b) =>
       a.confiscationOrderId < b.confiscationOrderId ? -1 : 1,
     ),

@@ -1,3 +1,4 @@
+import { EVERY_CASE } from '../../../src/auth/access-scope';
 import { AssetEvent } from '../../../src/ledger/assets/asset.events';
 import { ConfiscationEvent } from '../../../src/ledger/confiscation/confiscation.events';
 import { ProjectedEvent } from '../../../src/projections/projection';
@@ -408,7 +409,7 @@ describe('deadlines projection (given events → rows)', () => {
 
     it('soonest first, overdue first and flagged, only what falls due within the period', () => {
       const now = new Date('2026-11-30T10:00:00.000Z');
-      const answer = deadlinesDue(db, runner, now, 'P14D', {});
+      const answer = deadlinesDue(db, runner, now, 'P14D', {}, EVERY_CASE);
       expect(answer.asOf).toBe('2026-11-30T10:00:00.000Z');
       expect(
         answer.items.map((i) => [i.kind, i.due, i.overdue, i.daysLeft ?? i.hoursLeft]),
@@ -427,24 +428,37 @@ describe('deadlines projection (given events → rows)', () => {
       });
       expect(answer.items[0]).toMatchObject({ confiscationOrderId: 'co-1', instalment: 0 });
 
-      expect(deadlinesDue(db, runner, now, 'PT12H', {}).items.map((i) => i.kind)).toEqual([
-        'time_to_pay',
-        'time_to_pay',
-      ]);
       expect(
-        deadlinesDue(db, runner, now, 'P105W', { kind: 'afo_expiry' }).items.map((i) => i.due),
+        deadlinesDue(db, runner, now, 'PT12H', {}, EVERY_CASE).items.map((i) => i.kind),
+      ).toEqual(['time_to_pay', 'time_to_pay']);
+      expect(
+        deadlinesDue(db, runner, now, 'P105W', { kind: 'afo_expiry' }, EVERY_CASE).items.map(
+          (i) => i.due,
+        ),
       ).toEqual(['2028-11-27']);
-      expect(deadlinesDue(db, runner, now, 'P14D', { agency: 'NCA' }).items).toEqual([]);
+      expect(deadlinesDue(db, runner, now, 'P14D', { agency: 'NCA' }, EVERY_CASE).items).toEqual(
+        [],
+      );
     });
 
     it('a deadline passes at its instant: overdue one millisecond after', () => {
-      const before = deadlinesDue(db, runner, new Date('2026-12-01T10:00:00.000Z'), 'P1D', {
-        kind: 'detention_expiry',
-      });
+      const before = deadlinesDue(
+        db,
+        runner,
+        new Date('2026-12-01T10:00:00.000Z'),
+        'P1D',
+        { kind: 'detention_expiry' },
+        EVERY_CASE,
+      );
       expect(before.items[0]).toMatchObject({ overdue: false, hoursLeft: 0 });
-      const after = deadlinesDue(db, runner, new Date('2026-12-01T10:00:00.001Z'), 'P1D', {
-        kind: 'detention_expiry',
-      });
+      const after = deadlinesDue(
+        db,
+        runner,
+        new Date('2026-12-01T10:00:00.001Z'),
+        'P1D',
+        { kind: 'detention_expiry' },
+        EVERY_CASE,
+      );
       expect(after.items[0]).toMatchObject({ overdue: true, hoursLeft: -0.1 });
     });
   });

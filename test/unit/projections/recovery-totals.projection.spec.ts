@@ -1,3 +1,4 @@
+import { EVERY_CASE } from '../../../src/auth/access-scope';
 import Decimal from 'decimal.js';
 import { EventStore, JsonObject, RecordedEvent } from '../../../src/event-store/event-store.port';
 import { UpcasterRegistry } from '../../../src/ledger/upcasting/upcaster-registry';
@@ -443,7 +444,7 @@ describe('recovery totals query: live rows, filters and exact "as at"', () => {
     view.groups.reduce((s, g) => s.plus(amount(pick(g.measures))), new Decimal(0)).toFixed(2);
 
   it('interest and outstanding are computed to today for the orders in scope', async () => {
-    const view = await query.totals({ groupBy: 'agency' });
+    const view = await query.totals({ groupBy: 'agency' }, EVERY_CASE);
     expect(view.interestAsAt).toBe('2026-11-29');
     const nca = view.groups.find((g) => g.key === 'NCA')?.measures;
     expect(nca?.confiscationOrdered).toEqual(gbp('90000.00'));
@@ -458,7 +459,7 @@ describe('recovery totals query: live rows, filters and exact "as at"', () => {
   });
 
   it('a filtered query adds up the cells in scope', async () => {
-    const view = await query.totals({ groupBy: 'category', caseId: CASE_A });
+    const view = await query.totals({ groupBy: 'category', caseId: CASE_A }, EVERY_CASE);
     expect(view.groups.map((g) => g.key)).toEqual(['cash', 'watch']);
     expect(view.total.measures).toMatchObject({
       assetsSeized: 2,
@@ -466,7 +467,10 @@ describe('recovery totals query: live rows, filters and exact "as at"', () => {
       receipts: 1,
       received: gbp('25000.00'),
     });
-    const year = await query.totals({ groupBy: 'receiptType', financialYear: '2019-20' });
+    const year = await query.totals(
+      { groupBy: 'receiptType', financialYear: '2019-20' },
+      EVERY_CASE,
+    );
     expect(year.groups.map((g) => g.key)).toEqual(['confiscation']);
     expect(year.total.measures).toMatchObject({
       receipts: 1,
@@ -478,14 +482,14 @@ describe('recovery totals query: live rows, filters and exact "as at"', () => {
 
   it('as at a date after everything, the fold gives the live figures', async () => {
     for (const groupBy of DIMENSIONS) {
-      const live = await query.totals({ groupBy });
-      const folded = await query.totals({ groupBy, asAt: '2026-11-29' });
+      const live = await query.totals({ groupBy }, EVERY_CASE);
+      const folded = await query.totals({ groupBy, asAt: '2026-11-29' }, EVERY_CASE);
       expect({ ...folded, asAt: null }).toEqual(live);
     }
   });
 
   it('as at an earlier date: the earlier valuation, nothing forfeited or realised yet', async () => {
-    const view = await query.totals({ groupBy: 'category', asAt: '2026-11-27' });
+    const view = await query.totals({ groupBy: 'category', asAt: '2026-11-27' }, EVERY_CASE);
     const watch = view.groups.find((g) => g.key === 'watch')?.measures;
     expect(watch?.valueSeized).toEqual(gbp('8000.00'));
     expect(view.total.measures).toMatchObject({
@@ -494,7 +498,7 @@ describe('recovery totals query: live rows, filters and exact "as at"', () => {
       valueRestrained: gbp('12000.00'),
       receipts: 2, // the two 2020 payments
     });
-    const before = await query.totals({ asAt: '2020-03-01' });
+    const before = await query.totals({ asAt: '2020-03-01' }, EVERY_CASE);
     expect(before.total.measures).toMatchObject({
       assetsSeized: 0,
       receipts: 1,
