@@ -1,18 +1,25 @@
-import { Logger, LoggerService } from '@nestjs/common';
+import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { HttpLogger } from 'pino-http';
 import { AppModule } from './app.module';
 import { jsonBodyParser } from './common/http/json-body';
 import { ledgerValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
 import { EventStore } from './event-store/event-store.port';
+import { HTTP_LOGGER } from './logging/loggers';
 
 export interface CreateAppOptions {
   /** A store opened by the caller; by default the one EVENT_STORE names. */
   store?: EventStore;
+  /** Nest's own messages; by default they go through the application's pino logger. */
   logger?: LoggerService | false;
+  /** Where the pino lines go; by default stdout (JSON in production, readable otherwise). */
+  logDestination?: DestinationStream;
 }
 
 const apiHelmet = helmet();
@@ -30,15 +37,27 @@ export async function createApp(
   config: AppConfig,
   options: CreateAppOptions = {},
 ): Promise<NestExpressApplication> {
+  const throughPino = options.logger === undefined;
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, options.store),
-    { bodyParser: false, logger: options.logger ?? new Logger(), abortOnError: false },
+    AppModule.forRoot(config, options.store, options.logDestination),
+    {
+      bodyParser: false,
+      abortOnError: false,
+      // Start-up messages wait for the pino logger rather than going to the console.
+      ...(throughPino ? { bufferLogs: true } : { logger: options.logger }),
+    },
   );
+  if (throughPino) {
+    app.useLogger(app.get(PinoNestLogger));
+    app.flushLogs(); // what was buffered so far; from here on straight to pino
+  }
   return configureApp(app);
 }
 
 /** Body limit, validation, JSON of bigints, OpenAPI: shared by the server and the e2e tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  // First of all: the request id and the request's log line, whatever happens next.
+  app.use(app.get<HttpLogger>(HTTP_LOGGER));
   // Security headers. The Swagger UI at /docs needs inline scripts and styles, so the content
   // security policy allows them for that page only; the API itself serves JSON, PDF and CSV.
   app.use((request: { path: string }, response: unknown, next: () => void) =>

@@ -1,4 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { APP_FILTER } from '@nestjs/core';
 import { ProblemFilter } from './common/http/problem.filter';
 import { JsonOnlyMiddleware } from './common/http/json-only.middleware';
@@ -15,16 +16,25 @@ import { WorkflowsModule } from './workflows/workflows.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { RestraintModule } from './ledger/restraint/restraint.module';
 import { ReportsModule } from './reports/reports.module';
+import { LoggingModule } from './logging/logging.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 @Module({})
 export class AppModule implements NestModule {
-  static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    store?: EventStore,
+    logDestination?: DestinationStream,
+  ): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
+        LoggingModule.forRoot(config, logDestination),
         EventStoreModule.forRoot(config, store),
         AuthModule,
+        // After AuthModule: its guard keys by the authenticated subject (guards run in order).
+        RateLimitModule.forRoot(config),
         HealthModule,
         LedgerModule,
         CasesModule,

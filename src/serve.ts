@@ -1,8 +1,9 @@
-import { Logger } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { createApp } from './app.factory';
 import { AppConfig } from './config/config';
 import { openEventStore } from './event-store/open-event-store';
 import { developmentSecret } from './auth/development-secret';
+import { ROOT_LOGGER } from './logging/loggers';
 
 /** `poca-ledger serve`: opens the configured store, serves the API, says where everything is. */
 export async function serve(config: AppConfig): Promise<void> {
@@ -15,17 +16,20 @@ export async function serve(config: AppConfig): Promise<void> {
     config.eventStore === 'sqlite'
       ? `embedded SQLite store in ${config.dataDir}`
       : `EventStoreDB at ${redact(config.eventStoreConnectionString ?? '')}`;
-  new Logger('PocaLedger').log(
-    [
-      `POCA Ledger is serving on ${base}`,
-      `  API:         ${base}/`,
-      `  Swagger UI:  ${base}/docs  (OpenAPI document: ${base}/docs-json)`,
-      `  Health:      ${base}/health`,
-      `  Event store: ${where}`,
-      `  Data dir:    ${config.dataDir}`,
-      ...auth,
-    ].join('\n'),
-  );
+  app
+    .get<Logger>(ROOT_LOGGER)
+    .info(
+      { context: 'PocaLedger', url: base, eventStore: config.eventStore, dataDir: config.dataDir },
+      [
+        `POCA Ledger is serving on ${base}`,
+        `  API:         ${base}/`,
+        `  Swagger UI:  ${base}/docs  (OpenAPI document: ${base}/docs-json)`,
+        `  Health:      ${base}/health`,
+        `  Event store: ${where}`,
+        `  Data dir:    ${config.dataDir}`,
+        ...auth,
+      ].join('\n'),
+    );
 }
 
 /** How tokens are verified, and in development how to get one. Never prints a secret. */

@@ -19,6 +19,10 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export type EventStoreKind = 'sqlite' | 'eventstoredb';
 export type NodeEnv = 'development' | 'production' | 'test';
 
+/** pino's levels, most to least severe, and `silent` (nothing at all: for tests). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface AppConfig {
   port: number;
   dataDir: string;
@@ -26,6 +30,10 @@ export interface AppConfig {
   eventStoreConnectionString?: string;
   auth: { jwtSecret?: string; jwksUrl?: string };
   nodeEnv: NodeEnv;
+  /** The least severe level logged; audit lines go out at every level but `silent`. */
+  logLevel: LogLevel;
+  /** Requests a minute per token subject; 0: no rate limiting. */
+  rateLimitPerMinute: number;
 }
 
 /** The environment variables in ../shared/design/api.md, validated as a class so each names itself. */
@@ -73,6 +81,18 @@ class EnvironmentVariables {
     message: 'NODE_ENV must be development, production or test',
   })
   NODE_ENV?: string;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL?: string;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? undefined : Number(value)))
+  @Max(1_000_000, { message: 'RATE_LIMIT_PER_MINUTE must be at most 1000000' })
+  @Min(0, { message: 'RATE_LIMIT_PER_MINUTE must be 0 (off) or more' })
+  // The decorator nearest the property is checked first (stopAtFirstError).
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number (0 turns rate limiting off)' })
+  RATE_LIMIT_PER_MINUTE?: number;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (nodeEnv === 'production' && !parsed.AUTH_JWT_SECRET && !parsed.AUTH_JWKS_URL) {
     problems.push('AUTH_JWT_SECRET or AUTH_JWKS_URL must be set when NODE_ENV=production');
   }
+  if (nodeEnv === 'production' && parsed.LOG_LEVEL === 'silent') {
+    problems.push(
+      'LOG_LEVEL must not be silent when NODE_ENV=production (it would drop the audit lines)',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: parsed.PORT ?? 3000,
@@ -107,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStoreConnectionString: parsed.EVENTSTORE_CONNECTION_STRING,
     auth: { jwtSecret: parsed.AUTH_JWT_SECRET, jwksUrl: parsed.AUTH_JWKS_URL },
     nodeEnv,
+    logLevel: (parsed.LOG_LEVEL ?? 'info') as LogLevel,
+    rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? 600,
   };
 }
 
@@ -119,6 +146,8 @@ export const ENVIRONMENT_VARIABLES = [
   'AUTH_JWT_SECRET',
   'AUTH_JWKS_URL',
   'NODE_ENV',
+  'LOG_LEVEL',
+  'RATE_LIMIT_PER_MINUTE',
 ] as const;
 
 function blankToUndefined(value: string | undefined): string | undefined {

@@ -10,6 +10,8 @@ describe('configuration from the environment', () => {
       eventStoreConnectionString: undefined,
       auth: { jwtSecret: undefined, jwksUrl: undefined },
       nodeEnv: 'development',
+      logLevel: 'info',
+      rateLimitPerMinute: 600,
     });
   });
 
@@ -21,6 +23,8 @@ describe('configuration from the environment', () => {
       EVENTSTORE_CONNECTION_STRING: 'esdb+discover://node1:2113,node2:2113?tls=false',
       AUTH_JWKS_URL: 'https://idp.police.example/.well-known/jwks.json',
       NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '120',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -28,7 +32,27 @@ describe('configuration from the environment', () => {
       eventStore: 'eventstoredb',
       eventStoreConnectionString: 'esdb+discover://node1:2113,node2:2113?tls=false',
       nodeEnv: 'production',
+      logLevel: 'warn',
+      rateLimitPerMinute: 120,
     });
+  });
+
+  it.each(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])(
+    'takes LOG_LEVEL=%s',
+    (level) => expect(loadConfig({ LOG_LEVEL: level }).logLevel).toBe(level),
+  );
+
+  it('RATE_LIMIT_PER_MINUTE=0 turns rate limiting off; blank means the default', () => {
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute).toBe(0);
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: ' ' }).rateLimitPerMinute).toBe(600);
+    expect(loadConfig({ LOG_LEVEL: '' }).logLevel).toBe('info');
+  });
+
+  it('allows LOG_LEVEL=silent outside production only (it would drop the audit lines)', () => {
+    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(32), LOG_LEVEL: 'silent' }),
+    ).toThrow('LOG_LEVEL must not be silent when NODE_ENV=production');
   });
 
   it.each([
@@ -45,6 +69,14 @@ describe('configuration from the environment', () => {
     [{ AUTH_JWKS_URL: 'not a url' }, 'AUTH_JWKS_URL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ NODE_ENV: 'production' }, 'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set'],
+    [
+      { LOG_LEVEL: 'verbose' },
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    ],
+    [{ LOG_LEVEL: 'INFO' }, 'LOG_LEVEL'],
+    [{ RATE_LIMIT_PER_MINUTE: 'lots' }, 'RATE_LIMIT_PER_MINUTE must be a whole number'],
+    [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE must be 0 (off) or more'],
+    [{ RATE_LIMIT_PER_MINUTE: '2.5' }, 'RATE_LIMIT_PER_MINUTE'],
   ])('refuses %j, naming the variable', (env, named) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(named);

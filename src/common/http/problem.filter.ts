@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { Logger as PinoLogger } from 'pino';
+import { pathOf } from '../../logging/loggers';
 import { IdempotencyKeyReusedError } from '../idempotency-key-reused.error';
 import { DomainError } from '../domain-error';
 import {
@@ -38,14 +40,26 @@ export class ProblemFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const body = this.toProblem(exception, request);
-    if (body.status >= 500) {
-      this.logger.error(
-        `${request.method} ${request.originalUrl} failed: ${describe(exception)}`,
-        exception instanceof Error ? exception.stack : undefined,
-      );
-    }
+    if (body.status >= 500) this.logFailure(exception, request);
     if (body.status === 503) response.setHeader('Retry-After', '1');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  /**
+   * An unexpected failure, with its stack, on the request's pino logger (so with its request
+   * id); the path without the query string. Falls back to Nest's logger outside pino-http.
+   */
+  private logFailure(exception: unknown, request: Request): void {
+    const message = `${request.method} ${pathOf(request)} failed: ${describe(exception)}`;
+    const log = (request as { log?: PinoLogger }).log;
+    if (!log) {
+      this.logger.error(message, exception instanceof Error ? exception.stack : undefined);
+      return;
+    }
+    log.error(
+      { context: 'ProblemFilter', ...(exception instanceof Error ? { err: exception } : {}) },
+      message,
+    );
   }
 
   private toProblem(exception: unknown, request: Request): Problem {

@@ -7,6 +7,7 @@ import { ProblemException } from '../../common/http/problem.exception';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { AsKnownAtParam } from '../../ledger/http/dto/query-params';
 import { IdParam } from '../../ledger/http/id-param';
+import { Audited } from '../../logging/audited.decorator';
 import { IsIsoDate } from '../../ledger/http/dto/validators';
 import { UpcasterRegistry } from '../../ledger/upcasting/upcaster-registry';
 import { caseContents } from '../../projections/asset-register/case-contents.query';
@@ -67,6 +68,7 @@ export class ValuationStatementController {
   ) {}
 
   @Get(':caseId/valuation-statement')
+  @Audited('valuation_statement.read')
   @Roles('court_liaison', 'supervisor', 'auditor')
   @ApiOperation({
     description: 'Roles: court_liaison, supervisor, auditor.',

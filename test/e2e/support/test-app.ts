@@ -27,6 +27,9 @@ export async function startTestApp(
     LEDGER_DATA_DIR: dir.path,
     NODE_ENV: 'test',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    // Quiet, and not throttled: suites about logging or rate limits set their own.
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '0',
     ...env,
   });
   const store = SqliteEventStore.open({ dataDir: dir.path });

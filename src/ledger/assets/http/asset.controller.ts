@@ -19,6 +19,7 @@ import { Envelope } from '../../http/command-envelope';
 import { CommandResponse, sendOutcome } from '../../http/command-response';
 import { CryptoDto, MoneyDto } from '../../http/dto/money.dto';
 import { IdParam } from '../../http/id-param';
+import { Audited } from '../../../logging/audited.decorator';
 import { AccountDto } from './asset-fields';
 import { SeizeAssetDto } from './asset.dto';
 import { AssetService } from './asset.service';
@@ -285,6 +286,7 @@ export class AssetController {
   }
 
   @Get(':assetId/history')
+  @Audited('asset_history.read')
   @ApiOperation({
     summary:
       'The events of the asset in order, with recorded time, actor and agency (confidential intelligence reads [protected])',
