@@ -74,6 +74,11 @@ function statement(): ValuationStatement {
     })),
     restraintOrders: [{ orderRef: 'T2026/RO/0042', court: 'Southwark Crown Court' }],
     confiscationOrders: [],
+    chainHeads: Array.from({ length: ASSETS }, (_, n) => ({
+      stream: `asset-a-${n}`,
+      revision: '3',
+      hash: n.toString(16).padStart(64, '0'),
+    })),
   });
 }
 

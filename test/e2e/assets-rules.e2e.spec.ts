@@ -54,18 +54,27 @@ describe('assets over HTTP: refusals, bad input, terminal states, concurrency', 
       });
       expect(await eventCount()).toBe(before);
 
+      const ncaCase = await http()
+        .post('/cases')
+        .set(bearer({ agency: 'NCA' }))
+        .send({ reference: 'NCA/2026/0077', title: 'NCA: cash couriers' })
+        .expect(201);
+      const afterCase = await eventCount();
       const nca = await http()
         .post('/assets')
         .set(bearer({ agency: 'NCA' }))
-        .send(cashBody(caseId, { exhibitRef: 'JDS/77' }))
+        .send(cashBody(ncaCase.body.id, { exhibitRef: 'JDS/77' }))
         .expect(201);
-      expect(await eventCount()).toBe(before + 2);
-      const view = await http().get(`/assets/${nca.body.id}`).expect(200);
+      expect(await eventCount()).toBe(afterCase + 2);
+      const view = await http()
+        .get(`/assets/${nca.body.id}`)
+        .set(bearer({ agency: 'NCA' }))
+        .expect(200);
       expect(view.body.exhibitRef).toBe('JDS/77');
       const ncaAgain = await http()
         .post('/assets')
         .set(bearer({ agency: 'NCA' }))
-        .send(cashBody(caseId, { exhibitRef: 'JDS/77' }))
+        .send(cashBody(ncaCase.body.id, { exhibitRef: 'JDS/77' }))
         .expect(422);
       expect(ncaAgain.body.code).toBe('exhibit_ref_taken');
     });

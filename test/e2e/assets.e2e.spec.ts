@@ -609,9 +609,19 @@ describe('assets over HTTP: seizure to forfeiture, valuations, re-basing (real e
         bearer({ sub: 'DS 1002', roles: ['court_liaison'] }),
       ).expect(200);
 
-      const res = await http().get(`/assets/${assetId}/history`).expect(200);
+      // A court liaison officer, even of the lead agency, reads the confidential source as
+      // [protected]; the lead agency's investigators and supervisors see it.
+      const res = await http()
+        .get(`/assets/${assetId}/history`)
+        .set(bearer({ roles: ['court_liaison'] }))
+        .expect(200);
       expect(res.headers.etag).toBe('"2"');
       expect(res.text).not.toContain('SECRET-SOURCE-7731');
+      const seen = await http()
+        .get(`/assets/${assetId}/history`)
+        .set(bearer({ sub: 'DC 4411', roles: ['investigator'] }))
+        .expect(200);
+      expect(seen.body.events[0].data.intelligence.reference).toBe('SECRET-SOURCE-7731');
       expect(res.body.assetId).toBe(assetId);
       const events = res.body.events as Record<string, unknown>[];
       expect(events.map((e) => e.type)).toEqual([
@@ -658,7 +668,10 @@ describe('assets over HTTP: seizure to forfeiture, valuations, re-basing (real e
         occurredAt: '2026-11-27T12:00:00.000Z',
       });
 
-      const view = await read(assetId);
+      const view = await http()
+        .get(`/assets/${assetId}`)
+        .set(bearer({ roles: ['court_liaison', 'finance'] }))
+        .expect(200);
       expect(view.text).not.toContain('SECRET-SOURCE-7731');
       expect(view.body.intelligence).toEqual({
         sourceType: 'retail partner',
@@ -666,6 +679,7 @@ describe('assets over HTTP: seizure to forfeiture, valuations, re-basing (real e
         confidential: true,
       });
       expect(view.body.custodyLocation).toBe('Force central safe, Lambeth');
+      expect((await read(assetId)).body.intelligence.reference).toBe('SECRET-SOURCE-7731');
       // The store keeps the real reference: only what is shown is protected.
       const stored = await t.store.readStream(`asset-${assetId}`)[Symbol.asyncIterator]().next();
       expect(JSON.stringify(stored.value?.data)).toContain('SECRET-SOURCE-7731');

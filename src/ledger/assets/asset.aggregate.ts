@@ -6,5 +6,6 @@ import { AssetEvent, assetStream } from './asset.events';
 export const assetAggregate: Aggregate<AssetCommand, AssetEvent, AssetState> = {
   name: 'asset',
   stream: assetStream,
+  caseOf: (state) => state.caseId,
   decider: assetDecider,
 };

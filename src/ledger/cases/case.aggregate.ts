@@ -6,5 +6,6 @@ import { CaseEvent, caseStream } from './case.events';
 export const caseAggregate: Aggregate<CaseCommand, CaseEvent, CaseState> = {
   name: 'case',
   stream: caseStream,
+  caseOf: (state) => state.caseId,
   decider: caseDecider,
 };

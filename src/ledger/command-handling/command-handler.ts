@@ -10,7 +10,9 @@ import {
 } from '../../event-store/event-store.port';
 import { Decider, DomainCommand, DomainEvent } from '../decider';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
-import { CommandEnvelope, eventIdFor } from './command-metadata';
+import { Actor, CommandEnvelope, eventIdFor } from './command-metadata';
+import { isSystemActor } from '../../auth/access-scope';
+import { refuse } from '../../common/domain-error';
 import { KeyedMutex } from './keyed-mutex';
 
 /** One aggregate type: its decider and where its streams live. */
@@ -18,7 +20,12 @@ export interface Aggregate<C extends DomainCommand, E extends DomainEvent, S> {
   name: string;
   stream(id: string): string;
   decider: Decider<C, E, S>;
+  /** The case a stream belongs to, for agency scope; absent: not scoped (e.g. reservations). */
+  caseOf?(state: S): string | undefined;
 }
+
+/** May this actor write to streams of this case? (Agency scope; see CaseAccessReader.) */
+export type WriteAccessCheck = (actor: Actor, caseId: string | undefined) => Promise<boolean>;
 
 export interface LoadedAggregate<E, S> {
   state: S;
@@ -43,6 +50,8 @@ export interface CommandOutcome {
 export interface CommandHandlerOptions {
   /** Attempts when the stream moves between read and append and the client sent no If-Match. */
   maxAttempts?: number;
+  /** Agency scope for commands on existing streams; without it every stream is writable. */
+  canWrite?: WriteAccessCheck;
 }
 
 /**
@@ -55,6 +64,7 @@ export interface CommandHandlerOptions {
 export class CommandHandler {
   private readonly inFlight = new KeyedMutex();
   private readonly maxAttempts: number;
+  private readonly canWrite?: WriteAccessCheck;
 
   constructor(
     private readonly store: EventStore,
@@ -62,6 +72,7 @@ export class CommandHandler {
     options: CommandHandlerOptions = {},
   ) {
     this.maxAttempts = options.maxAttempts ?? 8;
+    this.canWrite = options.canWrite;
   }
 
   async load<C extends DomainCommand, E extends DomainEvent, S>(
@@ -123,6 +134,15 @@ export class CommandHandler {
     prepare: () => Promise<{ id: string; command: C }>,
   ): Promise<CommandOutcome> {
     return this.exclusively(envelope, async () => {
+      // The stream does not exist yet, so no If-Match can match it: refuse before `prepare`
+      // reserves a key that would otherwise stay taken by a command that wrote nothing else.
+      if (envelope.expectedRevision !== undefined) {
+        throw new WrongExpectedVersionError(
+          `${aggregate.name} (new)`,
+          envelope.expectedRevision,
+          'no_stream',
+        );
+      }
       const { id, command } = await prepare();
       return this.execute(aggregate, id, command, envelope);
     });
@@ -158,6 +178,7 @@ export class CommandHandler {
     const stream = aggregate.stream(id);
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.load(aggregate, id);
+      if (attempt === 1) await this.assertInScope(aggregate, loaded, command, envelope);
       if (
         envelope.expectedRevision !== undefined &&
         envelope.expectedRevision !== loaded.revision
@@ -203,6 +224,23 @@ export class CommandHandler {
         if (!retry) throw error;
       }
     }
+  }
+
+  /**
+   * A stream of a case outside the actor's agency scope answers exactly as a stream that does not
+   * exist: the decider's own not_found for this command against the empty state.
+   */
+  private async assertInScope<C extends DomainCommand, E extends DomainEvent, S>(
+    aggregate: Aggregate<C, E, S>,
+    loaded: LoadedAggregate<E, S>,
+    command: C,
+    envelope: CommandEnvelope,
+  ): Promise<void> {
+    if (!this.canWrite || !aggregate.caseOf || loaded.revision === 'no_stream') return;
+    if (isSystemActor(envelope.actor)) return;
+    if (await this.canWrite(envelope.actor, aggregate.caseOf(loaded.state))) return;
+    aggregate.decider.decide(command, aggregate.decider.initialState);
+    refuse('not_found', `No such ${aggregate.name}`);
   }
 
   /** The events of one command, with ids derived from the command and the metadata it carries. */

@@ -10,5 +10,6 @@ export const confiscationAggregate: Aggregate<
 > = {
   name: 'confiscation',
   stream: confiscationStream,
+  caseOf: (state) => state.order?.caseId,
   decider: confiscationDecider,
 };

@@ -6,5 +6,6 @@ import { RestraintEvent, restraintStream } from './restraint.events';
 export const restraintAggregate: Aggregate<RestraintCommand, RestraintEvent, RestraintState> = {
   name: 'restraint',
   stream: restraintStream,
+  caseOf: (state) => state.caseId,
   decider: restraintDecider,
 };

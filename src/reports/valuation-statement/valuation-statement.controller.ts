@@ -1,3 +1,4 @@
+import { CaseAccessReader } from '../../ledger/access/case-access-reader';
 import { Controller, Get, Inject, NotFoundException, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
@@ -65,6 +66,7 @@ export class ValuationStatementController {
     private readonly upcasters: UpcasterRegistry,
     private readonly runner: ProjectionRunner,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    private readonly access: CaseAccessReader,
   ) {}
 
   @Get(':caseId/valuation-statement')
@@ -82,6 +84,10 @@ export class ValuationStatementController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    // Out of the reader's agency scope reads as no such case.
+    if (!request.actor || !(await this.access.canRead(request.actor, caseId))) {
+      throw new NotFoundException(`No case ${caseId}`);
+    }
     const asKnownAt = query.asKnownAt === undefined ? undefined : BigInt(query.asKnownAt);
     // The register lists the case's assets and orders: let it reach the position reflected.
     const head = await logHead(this.store);

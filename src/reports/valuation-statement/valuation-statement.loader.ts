@@ -92,7 +92,8 @@ export async function loadStatementInput(
   const generatedAt = at.recordedAt;
   const asAt = request.asAt ?? londonDateOf(generatedAt);
 
-  const theCase = await loadCase(store, upcasters, request.caseId, asKnownAt);
+  const heads = new ChainHeads();
+  const theCase = await loadCase(store, upcasters, request.caseId, asKnownAt, heads);
   if (!theCase) return undefined;
   if (request.subjectId !== undefined && !theCase.state.subjects[request.subjectId]) {
     throw new StatementSubjectNotFoundError(request.subjectId, request.caseId);
@@ -108,6 +109,7 @@ export async function loadStatementInput(
         maxPosition: asKnownAt,
       });
       if (!state.exists || !state.madeOn || state.madeOn > asAt) continue;
+      await heads.read(store, restraintAggregate.stream(order.orderId), asKnownAt);
       restraintRefs.set(order.orderId, state.orderRef ?? order.orderId);
       restraintOrders.push({
         orderRef: state.orderRef ?? '',
@@ -120,6 +122,7 @@ export async function loadStatementInput(
         maxPosition: asKnownAt,
       });
       if (!state.exists || !state.order || state.order.orderDate > asAt) continue;
+      await heads.read(store, confiscationAggregate.stream(order.orderId), asKnownAt);
       confiscationOrders.push({
         court: state.order.court,
         position: orderPosition(state, asAt),
@@ -130,7 +133,7 @@ export async function loadStatementInput(
 
   const assets: StatementInput['assets'] = [];
   for (const assetId of await index.assetIds(request.caseId)) {
-    const state = await foldAsset(store, upcasters, assetId, asAt, asKnownAt);
+    const state = await foldAsset(store, upcasters, assetId, asAt, asKnownAt, heads);
     if (!state.exists) continue;
     assets.push({
       assetId,
@@ -156,7 +159,34 @@ export async function loadStatementInput(
     restraintOrders,
     confiscationOrders,
     subjectId: request.subjectId,
+    chainHeads: heads.list(),
   };
+}
+
+/**
+ * The last event of each stream the statement was built from, as known at its position: the
+ * stream, revision and integrity hash, so the statement can be checked against the chain later.
+ */
+class ChainHeads {
+  private readonly heads = new Map<string, StatementInput['chainHeads'][number]>();
+
+  note(stream: string, revision: bigint, metadata: Record<string, unknown>): void {
+    const hash = typeof metadata.hash === 'string' ? metadata.hash : '';
+    this.heads.set(stream, { stream, revision: revision.toString(), hash });
+  }
+
+  async read(store: EventStore, stream: string, asKnownAt: bigint): Promise<void> {
+    for await (const e of store.readStream(stream)) {
+      if (e.position > asKnownAt) break;
+      this.note(stream, e.revision, e.metadata);
+    }
+  }
+
+  list(): StatementInput['chainHeads'] {
+    return [...this.heads.values()].sort((a, b) =>
+      a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0,
+    );
+  }
 }
 
 async function loadCase(
@@ -164,11 +194,13 @@ async function loadCase(
   upcasters: UpcasterRegistry,
   caseId: string,
   asKnownAt: bigint,
+  heads: ChainHeads,
 ): Promise<{ state: CaseState; title: string } | undefined> {
   let state = caseDecider.initialState;
   let title = '';
   for await (const e of store.readStream(caseStream(caseId))) {
     if (e.position > asKnownAt) break;
+    heads.note(e.streamId, e.revision, e.metadata);
     const data = upcasters.upcast(e.type, e.data, e.metadata.schemaVersion);
     if (e.type === 'CaseOpened' && typeof data.title === 'string') title = data.title;
     state = caseDecider.evolve(state, { type: e.type, data } as unknown as CaseEvent);
@@ -182,10 +214,12 @@ async function foldAsset(
   assetId: string,
   asAt: string,
   asKnownAt: bigint,
+  heads: ChainHeads,
 ): Promise<AssetState> {
   let state = initialAssetState;
   for await (const event of store.readStream(assetStream(assetId))) {
     if (event.position > asKnownAt) break;
+    heads.note(event.streamId, event.revision, event.metadata);
     const data = upcasters.upcast(event.type, event.data, event.metadata.schemaVersion);
     const occurredAt = typeof data.occurredAt === 'string' ? data.occurredAt : event.recordedAt;
     if (londonDateOf(occurredAt) > asAt) continue;

@@ -173,6 +173,21 @@ export function toPdf(s: ValuationStatement): Promise<Buffer> {
   doc.font('Helvetica').fontSize(8);
   s.notes.forEach((note, i) => doc.text(`${i + 1}. ${note}`, left, undefined, { width }));
 
+  doc.moveDown(1).font('Helvetica-Bold').fontSize(11).text('Integrity', left);
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .text(
+      'The last event of each stream this statement was built from, with its SHA-256 chain hash (check with poca-ledger verify):',
+      left,
+      undefined,
+      { width },
+    );
+  doc.font('Helvetica').fontSize(6.5);
+  for (const head of s.integrity.chainHeads) {
+    doc.text(`${head.stream}  r${head.revision}  ${head.hash}`, left, undefined, { width });
+  }
+
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);

@@ -9,7 +9,9 @@ export function toJson(statement: ValuationStatement): string {
  * The CSV: one header row, then one row per asset (`record` = `asset`), grouped by category, each
  * group followed by its `subtotal` row (value_gbp = the group's subtotal); then one `total` row
  * per total (its name in `description`) and, per confiscation order, `confiscation` rows
- * (description `ordered`, `paid`, `interest`, `outstanding`; the order ref in `exhibit_ref`).
+ * (description `ordered`, `paid`, `interest`, `outstanding`; the order ref in `exhibit_ref`);
+ * then one `chain_head` row per stream read (the stream in `description`, `r<revision> <hash>`
+ * in `exhibit_ref`).
  * ISO dates, plain decimals, RFC 4180 quoting, CRLF line ends. Every row carries the statement
  * id, asAt and asKnownAt.
  */
@@ -100,6 +102,15 @@ export function toCsv(s: ValuationStatement): string {
         value_gbp: value,
       });
     }
+  }
+  // The integrity chain heads the statement was built from: the stream in `description`, its
+  // revision and hash in `exhibit_ref` as `r<revision> <hash>`.
+  for (const head of s.integrity.chainHeads) {
+    rows.push({
+      record: 'chain_head',
+      description: head.stream,
+      exhibit_ref: `r${head.revision} ${head.hash}`,
+    });
   }
   const lines = [CSV_COLUMNS.join(',')];
   for (const row of rows) {

@@ -46,6 +46,8 @@ export interface StatementInput {
    * an order naming them, and the orders naming them. Must be one of `subjects`.
    */
   subjectId?: string;
+  /** The head (last event as known at asKnownAt) of every stream read: case, assets, orders. */
+  chainHeads: { stream: string; revision: string; hash: string }[];
 }
 
 export interface StatementValuation {
@@ -117,6 +119,14 @@ export interface ValuationStatement {
     confiscation: ConfiscationLine[];
   };
   notes: string[];
+  /**
+   * The integrity chain heads the statement was built from: `poca-ledger verify` proves each
+   * stream's chain up to them is intact, so the statement can be tied to the recorded history.
+   */
+  integrity: {
+    algorithm: 'sha256';
+    chainHeads: { stream: string; revision: string; hash: string }[];
+  };
 }
 
 const BASIS_NOTES: Record<ValuationBasis | 'declared', string> = {
@@ -356,6 +366,7 @@ export function buildValuationStatement(whole: StatementInput): ValuationStateme
       withdrawn,
       input,
     ),
+    integrity: { algorithm: 'sha256', chainHeads: input.chainHeads },
   };
   return { statementId: statementIdOf(content), ...content };
 }

@@ -15,6 +15,25 @@ export const FRIDAY_10AM = '2026-11-27T10:00:00Z';
 
 export const money = (amount: string, currency = 'GBP') => ({ amount, currency });
 
+/** A valid seizure of euro cash under s.294 into a case, with this exhibit reference. */
+export const cashBodyFor = (
+  caseId: string,
+  exhibitRef: string,
+  overrides: Record<string, unknown> = {},
+) => ({
+  caseId,
+  exhibitRef,
+  power: 'POCA_S294_CASH',
+  category: 'cash',
+  description: 'Cash in a sports bag, EUR 50 notes',
+  location: '14 Harrow Road, London W2',
+  custodyLocation: 'Paddington Green property store',
+  declared: money('12500.00', 'EUR'),
+  fx: [EUR_RATE],
+  occurredAt: FRIDAY_10AM,
+  ...overrides,
+});
+
 /** HTTP helpers for the asset e2e suites: cases, seizures, commands and reads. */
 export function assetHelpers(t: TestApp) {
   const http = () => t.http();
@@ -34,19 +53,8 @@ export function assetHelpers(t: TestApp) {
   const exhibitRef = () => `JDS/${next()}`;
 
   /** A valid seizure of euro cash under s.294 (override any field). */
-  const cashBody = (caseId: string, overrides: Record<string, unknown> = {}) => ({
-    caseId,
-    exhibitRef: exhibitRef(),
-    power: 'POCA_S294_CASH',
-    category: 'cash',
-    description: 'Cash in a sports bag, EUR 50 notes',
-    location: '14 Harrow Road, London W2',
-    custodyLocation: 'Paddington Green property store',
-    declared: money('12500.00', 'EUR'),
-    fx: [EUR_RATE],
-    occurredAt: FRIDAY_10AM,
-    ...overrides,
-  });
+  const cashBody = (caseId: string, overrides: Record<string, unknown> = {}) =>
+    cashBodyFor(caseId, exhibitRef(), overrides);
 
   async function seize(body: Record<string, unknown>, headers: Record<string, string> = {}) {
     const res = await http().post('/assets').set(headers).send(body);

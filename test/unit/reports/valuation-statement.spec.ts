@@ -141,6 +141,7 @@ function input(over: Partial<StatementInput> = {}): StatementInput {
         subjectId: BEN,
       },
     ],
+    chainHeads: [{ stream: `case-${CASE_ID}`, revision: '2', hash: 'a'.repeat(64) }],
     ...over,
   };
 }

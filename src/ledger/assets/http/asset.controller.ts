@@ -12,7 +12,10 @@ import type { Response } from 'express';
 import { ProblemDto } from '../../../common/http/problem.dto';
 import { ProblemException } from '../../../common/http/problem.exception';
 import { isIsoDate } from '../../../common/time';
-import { CommandEnvelope, Role } from '../../command-handling/command-metadata';
+import { Actor, CommandEnvelope, Role } from '../../command-handling/command-metadata';
+import { CaseAccessReader, maySeeConfidentialSources } from '../../access/case-access-reader';
+import { readScopeOf, scopeAllows } from '../../../auth/access-scope';
+import { CurrentActor } from '../../../auth/current-actor.decorator';
 import { HistoryEntry } from '../../history/stream-history';
 import { ApiCommand } from '../../http/api-command.decorator';
 import { Envelope } from '../../http/command-envelope';
@@ -78,7 +81,10 @@ export class AssetHistory {
 @ApiExtraModels(MoneyDto, CryptoDto, AccountDto, ProblemDto)
 @Controller('assets')
 export class AssetController {
-  constructor(private readonly assets: AssetService) {}
+  constructor(
+    private readonly assets: AssetService,
+    private readonly access: CaseAccessReader,
+  ) {}
 
   @Post()
   @ApiCommand('Record a seizure (AssetSeized)', [...ROLES.seize], { creates: true })
@@ -275,14 +281,16 @@ export class AssetController {
   async get(
     @IdParam('assetId') assetId: string,
     @Query('asAt') asAt: unknown,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AssetSummary> {
     const date = asAtDate(asAt);
     const found = await this.assets.get(assetId);
-    if (!found) throw new NotFoundException(`No asset ${assetId}`);
+    const sees = found && (await this.readable(actor, found.state.caseId));
+    if (!found || !sees) throw new NotFoundException(`No asset ${assetId}`);
     response.setHeader('ETag', `"${found.revision}"`);
     response.setHeader('X-Ledger-Position', found.position.toString());
-    return toAssetSummary(assetId, found.state, found.revision, date);
+    return toAssetSummary(assetId, found.state, found.revision, date, sees.showConfidential);
   }
 
   @Get(':assetId/history')
@@ -301,14 +309,31 @@ export class AssetController {
   })
   async history(
     @IdParam('assetId') assetId: string,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AssetHistory> {
     const events = await this.assets.history(assetId);
-    if (events.length === 0) throw new NotFoundException(`No asset ${assetId}`);
+    const caseId = events[0]?.data.caseId;
+    const sees = events.length > 0 && (await this.readable(actor, caseId));
+    if (!sees) throw new NotFoundException(`No asset ${assetId}`);
     const last = events[events.length - 1];
     response.setHeader('ETag', `"${last.revision}"`);
     response.setHeader('X-Ledger-Position', last.position);
-    return { assetId, events: events.map(protectHistoryEntry) };
+    return { assetId, events: sees.showConfidential ? events : events.map(protectHistoryEntry) };
+  }
+
+  /**
+   * Whether the actor may read an asset of this case (agency scope; out of scope reads as no such
+   * asset), and whether they may see its confidential intelligence source.
+   */
+  private async readable(
+    actor: Actor,
+    caseId: unknown,
+  ): Promise<{ showConfidential: boolean } | undefined> {
+    if (typeof caseId !== 'string') return undefined;
+    const facts = await this.access.facts(caseId);
+    if (!facts.exists || !scopeAllows(readScopeOf(actor), facts)) return undefined;
+    return { showConfidential: maySeeConfidentialSources(actor, facts) };
   }
 }
 

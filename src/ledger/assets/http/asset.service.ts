@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { CryptoJson, MoneyJson } from '../../../common/money';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { caseAggregate } from '../../cases/case.aggregate';
+import { scopeAllows, writeScopeOf } from '../../../auth/access-scope';
 import { CommandHandler, CommandOutcome } from '../../command-handling/command-handler';
 import { CommandEnvelope } from '../../command-handling/command-metadata';
 import { HistoryEntry, streamHistory } from '../../history/stream-history';
@@ -54,6 +55,9 @@ export class AssetService {
   seize(dto: SeizeAssetDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
     return this.handler.handleCreating(assetAggregate, envelope, async () => {
       const found = await this.handler.load(caseAggregate, dto.caseId);
+      // A case outside the actor's agency scope is, to them, no case at all.
+      const caseExists =
+        found.state.exists && scopeAllows(writeScopeOf(envelope.actor), found.state);
       const exhibitRef = dto.exhibitRef.trim();
       const command = (assetId: string): SeizeAsset => ({
         type: 'SeizeAsset',
@@ -83,7 +87,7 @@ export class AssetService {
         },
         context: {
           case: {
-            exists: found.state.exists,
+            exists: caseExists,
             closed: found.state.closed,
             subjectIds: Object.keys(found.state.subjects),
           },

@@ -19,12 +19,16 @@ export const PROTECTED = '[protected]';
 
 /**
  * A seizure's intelligence as it may be shown: a confidential source's reference reads
- * `[protected]`. (Who may see it in full is decided when authentication lands; until then nobody.)
+ * `[protected]` unless the reader may see confidential sources (the lead agency's investigators
+ * and supervisors: see maySeeConfidentialSources).
  */
-export function protectIntelligence(intelligence: Intelligence): Intelligence {
+export function protectIntelligence(
+  intelligence: Intelligence,
+  showConfidential = false,
+): Intelligence {
   return {
     sourceType: intelligence.sourceType,
-    reference: intelligence.confidential ? PROTECTED : intelligence.reference,
+    reference: intelligence.confidential && !showConfidential ? PROTECTED : intelligence.reference,
     confidential: intelligence.confidential,
   };
 }
@@ -326,6 +330,7 @@ export function toAssetSummary(
   state: AssetState,
   revision: bigint,
   asAt?: string,
+  showConfidential = false,
 ): AssetSummary {
   return {
     id,
@@ -347,7 +352,9 @@ export function toAssetSummary(
     ...(state.cashBreakdown && { cashBreakdown: state.cashBreakdown }),
     ...(state.listedAggregateGbp && { listedAggregateGbp: state.listedAggregateGbp }),
     fx: state.fx,
-    ...(state.intelligence && { intelligence: protectIntelligence(state.intelligence) }),
+    ...(state.intelligence && {
+      intelligence: protectIntelligence(state.intelligence, showConfidential),
+    }),
     currentValuation: currentValuationView(state, asAt),
     valuations: state.valuations.map(valuationView),
     detention: detentionView(state.detention),

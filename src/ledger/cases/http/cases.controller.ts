@@ -11,7 +11,9 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { Actor, CommandEnvelope } from '../../command-handling/command-metadata';
+import { CurrentActor } from '../../../auth/current-actor.decorator';
+import { readScopeOf, scopeAllows } from '../../../auth/access-scope';
 import { ApiCommand } from '../../http/api-command.decorator';
 import { Envelope } from '../../http/command-envelope';
 import { CommandResponse, sendOutcome } from '../../http/command-response';
@@ -99,14 +101,14 @@ export class CasesController {
   async find(
     @Query('reference') reference: string | undefined,
     @Query('minPosition') minPosition: string | undefined,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseSummary> {
-    const id = reference ? await this.cases.idByReference(reference) : undefined;
-    if (!id)
-      throw new NotFoundException(
-        reference ? `No case with reference ${reference}` : 'Give ?reference=',
-      );
-    return this.summary(id, response, minPosition);
+    if (!reference) throw new NotFoundException('Give ?reference=');
+    const id = await this.cases.idByReference(reference);
+    const summary = id && (await this.summary(id, actor, response, minPosition));
+    if (!summary) throw new NotFoundException(`No case with reference ${reference}`);
+    return summary;
   }
 
   @Get(':caseId')
@@ -117,19 +119,27 @@ export class CasesController {
   async get(
     @IdParam('caseId') caseId: string,
     @Query('minPosition') minPosition: string | undefined,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseSummary> {
-    return this.summary(caseId, response, minPosition);
+    const summary = await this.summary(caseId, actor, response, minPosition);
+    if (!summary) throw new NotFoundException(`No case ${caseId}`);
+    return summary;
   }
 
-  /** The case from its stream; its assets and orders from the register (read your writes: minPosition). */
+  /**
+   * The case from its stream; its assets and orders from the register (read your writes:
+   * minPosition). Undefined when there is no such case or it is outside the actor's agency scope
+   * (both answer 404 alike: existence is not revealed).
+   */
   private async summary(
     caseId: string,
+    actor: Actor,
     response: Response,
     minPosition?: string,
-  ): Promise<CaseSummary> {
+  ): Promise<CaseSummary | undefined> {
     const found = await this.cases.get(caseId);
-    if (!found) throw new NotFoundException(`No case ${caseId}`);
+    if (!found || !scopeAllows(readScopeOf(actor), found.state)) return undefined;
     await readAfter(this.runner, response, minPosition);
     response.setHeader('ETag', `"${found.revision}"`);
     return {

@@ -5,6 +5,9 @@ import { CommandHandler, CommandOutcome } from '../../command-handling/command-h
 import { CommandEnvelope } from '../../command-handling/command-metadata';
 import { caseReferenceStream, Reservations } from '../../reservations/reservations';
 import { caseAggregate } from '../case.aggregate';
+import { CaseAccessReader } from '../../access/case-access-reader';
+import { ProblemException } from '../../../common/http/problem.exception';
+import { problem } from '../../../common/problem';
 import { OpenCase } from '../case.commands';
 import { CaseState } from '../case.decider';
 import { AddSubjectDto, OpenCaseDto, ReasonDto, ShareCaseDto } from './case.dto';
@@ -14,10 +17,18 @@ export class CasesService {
   constructor(
     private readonly handler: CommandHandler,
     private readonly reservations: Reservations,
+    private readonly access: CaseAccessReader,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async open(dto: OpenCaseDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    const own = envelope.actor.agency;
+    if (dto.leadAgency !== undefined && dto.leadAgency !== own) {
+      throw forbidden(
+        `You may open cases led by your own agency (${own}) only; ${dto.leadAgency} opens its own and may share them`,
+        'leadAgency',
+      );
+    }
     const reference = dto.reference.trim();
     const command = (caseId: string): OpenCase => ({
       type: 'OpenCase',
@@ -65,7 +76,12 @@ export class CasesService {
     );
   }
 
-  share(caseId: string, dto: ShareCaseDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
+  async share(
+    caseId: string,
+    dto: ShareCaseDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    await this.assertLeadAgency(caseId, envelope, 'share the case');
     return this.handler.handle(
       caseAggregate,
       caseId,
@@ -74,12 +90,13 @@ export class CasesService {
     );
   }
 
-  revoke(
+  async revoke(
     caseId: string,
     agency: string,
     dto: Partial<ReasonDto>,
     envelope: CommandEnvelope,
   ): Promise<CommandOutcome> {
+    await this.assertLeadAgency(caseId, envelope, 'revoke sharing');
     return this.handler.handle(
       caseAggregate,
       caseId,
@@ -92,13 +109,26 @@ export class CasesService {
     );
   }
 
-  close(caseId: string, dto: ReasonDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
+  async close(caseId: string, dto: ReasonDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    await this.assertLeadAgency(caseId, envelope, 'close the case');
     return this.handler.handle(
       caseAggregate,
       caseId,
       { type: 'CloseCase', now: envelope.now, data: { ...dto } },
       envelope,
     );
+  }
+
+  /**
+   * Sharing and closing belong to the lead agency. An agency the case is shared with gets a 403
+   * (it can see the case); any other agency falls through to the handler's not_found.
+   */
+  private async assertLeadAgency(caseId: string, envelope: CommandEnvelope, what: string) {
+    const facts = await this.access.facts(caseId);
+    const { agency } = envelope.actor;
+    if (facts.exists && facts.leadAgency !== agency && facts.sharedWith.includes(agency)) {
+      throw forbidden(`Only the lead agency (${facts.leadAgency}) may ${what}`);
+    }
   }
 
   async get(caseId: string): Promise<{ state: CaseState; revision: bigint } | undefined> {
@@ -115,4 +145,16 @@ export class CasesService {
     }
     return undefined;
   }
+}
+
+function forbidden(detail: string, field?: string): ProblemException {
+  return new ProblemException(
+    problem(
+      403,
+      'forbidden',
+      'Not allowed',
+      detail,
+      field ? { errors: [{ path: field, message: detail }] } : {},
+    ),
+  );
 }

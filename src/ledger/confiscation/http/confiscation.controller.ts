@@ -1,8 +1,9 @@
+import { CurrentActor } from '../../../auth/current-actor.decorator';
 import { Body, Controller, Get, NotFoundException, Post, Query, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ProblemDto } from '../../../common/http/problem.dto';
-import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { Actor, CommandEnvelope } from '../../command-handling/command-metadata';
 import { ApiCommand } from '../../http/api-command.decorator';
 import { Envelope } from '../../http/command-envelope';
 import { CommandResponse, sendOutcome } from '../../http/command-response';
@@ -146,10 +147,11 @@ export class ConfiscationController {
   async get(
     @IdParam('id') id: string,
     @Query() query: OrderPositionQuery,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ConfiscationOrderView> {
     const asKnownAt = query.asKnownAt === undefined ? undefined : BigInt(query.asKnownAt);
-    const view = await this.confiscation.position(id, query.asAt, asKnownAt);
+    const view = await this.confiscation.position(id, query.asAt, asKnownAt, actor);
     if (!view) throw new NotFoundException(`No confiscation order ${id}`);
     response.setHeader('ETag', `"${view.revision}"`);
     return view;

@@ -3,8 +3,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { MoneyJson } from '../../../common/money';
 import { londonDateOf } from '../../../common/time';
 import { caseAggregate } from '../../cases/case.aggregate';
+import { scopeAllows, writeScopeOf } from '../../../auth/access-scope';
 import { CommandHandler, CommandOutcome } from '../../command-handling/command-handler';
-import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { Actor, CommandEnvelope } from '../../command-handling/command-metadata';
+import { CaseAccessReader } from '../../access/case-access-reader';
 import { confiscationAggregate } from '../confiscation.aggregate';
 import { ConfiscationCommand, MakeConfiscationOrder } from '../confiscation.commands';
 import { CompensationJson, InstalmentJson } from '../confiscation.events';
@@ -30,11 +32,16 @@ type Data<T extends ConfiscationCommand['type']> = Extract<
 
 @Injectable()
 export class ConfiscationService {
-  constructor(private readonly handler: CommandHandler) {}
+  constructor(
+    private readonly handler: CommandHandler,
+    private readonly access: CaseAccessReader,
+  ) {}
 
   async make(dto: MakeConfiscationOrderDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
     const confiscationOrderId = uuidv7();
     const found = await this.handler.load(caseAggregate, dto.caseId);
+    // A case outside the actor's agency scope is, to them, no case at all.
+    const exists = found.state.exists && scopeAllows(writeScopeOf(envelope.actor), found.state);
     const command: MakeConfiscationOrder = {
       type: 'MakeConfiscationOrder',
       now: envelope.now,
@@ -55,8 +62,8 @@ export class ConfiscationService {
         occurredAt: dto.occurredAt,
       },
       context: {
-        case: { exists: found.state.exists, closed: found.state.closed },
-        subjectExists: found.state.exists && Object.hasOwn(found.state.subjects, dto.subjectId),
+        case: { exists, closed: found.state.closed },
+        subjectExists: exists && Object.hasOwn(found.state.subjects, dto.subjectId),
       },
     };
     return this.handler.handle(confiscationAggregate, confiscationOrderId, command, envelope);
@@ -160,9 +167,13 @@ export class ConfiscationService {
     id: string,
     asAt?: string,
     asKnownAt?: bigint,
+    reader?: Actor,
   ): Promise<ConfiscationOrderView | undefined> {
     const loaded = await this.handler.load(confiscationAggregate, id, { maxPosition: asKnownAt });
     if (!loaded.state.exists || loaded.revision === 'no_stream') return undefined;
+    // Out of the reader's agency scope reads as no such order (checked before any date rule).
+    if (reader && !(await this.access.canRead(reader, loaded.state.order?.caseId)))
+      return undefined;
     const date = asAt ?? londonDateOf(new Date().toISOString());
     const position = orderPosition(loaded.state, date);
     return toConfiscationOrderView(id, loaded.state, loaded.events, loaded.revision, position);

@@ -1,8 +1,10 @@
+import { CurrentActor } from '../../../auth/current-actor.decorator';
+import { CaseAccessReader } from '../../access/case-access-reader';
 import { Body, Controller, Get, NotFoundException, Post, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ProblemDto } from '../../../common/http/problem.dto';
-import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { Actor, CommandEnvelope } from '../../command-handling/command-metadata';
 import { ApiCommand } from '../../http/api-command.decorator';
 import { Envelope } from '../../http/command-envelope';
 import { CommandResponse, sendOutcome } from '../../http/command-response';
@@ -19,7 +21,10 @@ import { RestraintOrderSummary, toRestraintSummary } from './restraint.summary';
 @ApiTags('restraint')
 @Controller('restraint-orders')
 export class RestraintController {
-  constructor(private readonly restraint: RestraintService) {}
+  constructor(
+    private readonly restraint: RestraintService,
+    private readonly access: CaseAccessReader,
+  ) {}
 
   @Post()
   @ApiCommand(
@@ -86,10 +91,12 @@ export class RestraintController {
   })
   async get(
     @IdParam('id') id: string,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RestraintOrderSummary> {
     const found = await this.restraint.get(id);
-    if (!found) throw new NotFoundException(`No restraint order ${id}`);
+    if (!found || !(await this.access.canRead(actor, found.state.caseId)))
+      throw new NotFoundException(`No restraint order ${id}`);
     response.setHeader('ETag', `"${found.revision}"`);
     return toRestraintSummary(id, found.state, found.events, found.revision);
   }

@@ -8,7 +8,9 @@ import {
   CommandOutcome,
   LoadedAggregate,
 } from '../../command-handling/command-handler';
-import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { Actor, CommandEnvelope } from '../../command-handling/command-metadata';
+import { CaseAccessReader } from '../../access/case-access-reader';
+import { scopeAllows, writeScopeOf } from '../../../auth/access-scope';
 import { restraintAggregate } from '../restraint.aggregate';
 import {
   MakeRestraintOrder,
@@ -31,7 +33,10 @@ const NO_ASSET: RestraintAssetFacts = { exists: false, caseId: '', held: false, 
 
 @Injectable()
 export class RestraintService {
-  constructor(private readonly handler: CommandHandler) {}
+  constructor(
+    private readonly handler: CommandHandler,
+    private readonly access: CaseAccessReader,
+  ) {}
 
   async make(dto: MakeRestraintOrderDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
     const restraintOrderId = uuidv7();
@@ -50,7 +55,7 @@ export class RestraintService {
         exceptions: exceptionsOf(dto.exceptions),
         occurredAt: dto.occurredAt,
       },
-      context: await this.orderContext(dto.caseId, dto.subjectId, assetIds),
+      context: await this.orderContext(dto.caseId, dto.subjectId, assetIds, envelope.actor),
     };
     return this.handler.handle(restraintAggregate, restraintOrderId, command, envelope);
   }
@@ -70,7 +75,7 @@ export class RestraintService {
         reason: dto.reason,
         occurredAt: dto.occurredAt,
       },
-      context: { assets: await this.assetFacts(dto.addedAssetIds ?? []) },
+      context: { assets: await this.assetFacts(dto.addedAssetIds ?? [], envelope.actor) },
     };
     return this.handler.handle(restraintAggregate, id, command, envelope);
   }
@@ -122,21 +127,24 @@ export class RestraintService {
     caseId: string,
     subjectId: string,
     assetIds: string[],
+    actor: Actor,
   ): Promise<RestraintOrderContext> {
     const [found, assets] = await Promise.all([
       this.handler.load(caseAggregate, caseId),
-      this.assetFacts(assetIds),
+      this.assetFacts(assetIds, actor),
     ]);
+    // A case outside the actor's agency scope is, to them, no case at all.
+    const exists = found.state.exists && scopeAllows(writeScopeOf(actor), found.state);
     return {
-      case: { exists: found.state.exists, closed: found.state.closed },
-      subjectExists: found.state.exists && Object.hasOwn(found.state.subjects, subjectId),
+      case: { exists, closed: found.state.closed },
+      subjectExists: exists && Object.hasOwn(found.state.subjects, subjectId),
       assets,
     };
   }
 
-  private async assetFacts(assetIds: string[]): Promise<RestraintAssetContext> {
+  private async assetFacts(assetIds: string[], actor: Actor): Promise<RestraintAssetContext> {
     const ids = [...new Set(assetIds)];
-    const facts = await Promise.all(ids.map((assetId) => this.factsOf(assetId)));
+    const facts = await Promise.all(ids.map((assetId) => this.factsOf(assetId, actor)));
     return Object.fromEntries(ids.map((assetId, i) => [assetId, facts[i]]));
   }
 
@@ -145,9 +153,9 @@ export class RestraintService {
    * is under. The restraint workflow writes those links after the order; an order it has not yet
    * unlinked (discharged, or the asset varied out of it) no longer counts.
    */
-  private async factsOf(assetId: string): Promise<RestraintAssetFacts> {
+  private async factsOf(assetId: string, actor: Actor): Promise<RestraintAssetFacts> {
     const { state } = await this.handler.load(assetAggregate, assetId);
-    if (!state.exists) return NO_ASSET;
+    if (!state.exists || !(await this.access.canWrite(actor, state.caseId))) return NO_ASSET;
     const linked = await Promise.all(
       state.restrainedBy.map(async (orderId) => {
         const order = await this.handler.load(restraintAggregate, orderId);
