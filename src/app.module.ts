@@ -16,6 +16,7 @@ import { WorkflowsModule } from './workflows/workflows.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { RestraintModule } from './ledger/restraint/restraint.module';
 import { ReportsModule } from './reports/reports.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { LoggingModule } from './logging/logging.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 
@@ -44,6 +45,7 @@ export class AppModule implements NestModule {
         WorkflowsModule,
         ProjectionsModule,
         ReportsModule,
+        MetricsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -4,11 +4,18 @@ import type { Response } from 'express';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { Public } from '../auth/public.decorator';
 import { HealthReport } from './health.report';
+import { lagOf } from '../metrics/ledger-metrics';
+import { ProjectionRunner } from '../projections/projection-runner';
+import { ReactorRunner } from '../workflows/reactor-runner';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionRunner,
+    private readonly reactors: ReactorRunner,
+  ) {}
 
   @Get()
   @Public()
@@ -20,6 +27,17 @@ export class HealthController {
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const store = await this.store.health();
     const report: HealthReport = { status: store.ok ? 'ok' : 'unavailable', eventStore: store };
+    if (store.ok) {
+      // Readiness detail: how far the read side is behind (the API answers meanwhile).
+      const lag = await lagOf(this.store, this.projections, this.reactors);
+      const view = (l: { name: string; caughtUp: boolean; lag: bigint }) => ({
+        name: l.name,
+        caughtUp: l.caughtUp,
+        lag: l.lag.toString(),
+      });
+      report.projections = lag.projections.map(view);
+      report.reactors = lag.reactors.map(view);
+    }
     response.status(store.ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return report;
   }

@@ -11,10 +11,30 @@ export class EventStoreHealth {
   detail?: string;
 }
 
+export class ReadSideHealth {
+  @ApiProperty({ example: 'asset-register' })
+  name!: string;
+
+  @ApiProperty({ example: true, description: 'Has caught up with the log since it started' })
+  caughtUp!: boolean;
+
+  @ApiProperty({
+    example: '0',
+    description: 'Positions between the head of the log and its checkpoint',
+  })
+  lag!: string;
+}
+
 export class HealthReport {
   @ApiProperty({ enum: ['ok', 'unavailable'] })
   status!: 'ok' | 'unavailable';
 
   @ApiProperty({ type: EventStoreHealth })
   eventStore!: EventStoreHealth;
+
+  @ApiPropertyOptional({ type: [ReadSideHealth], description: 'Projections (read models)' })
+  projections?: ReadSideHealth[];
+
+  @ApiPropertyOptional({ type: [ReadSideHealth], description: 'Reactors (workflows)' })
+  reactors?: ReadSideHealth[];
 }
