@@ -108,6 +108,18 @@ export function describeEventStoreContract(
         expect(await collect(store.readStream(stream, { fromRevision: 'end' }))).toEqual([]);
       });
 
+      it('reads forward from past the last revision as empty, then finds what is appended later', async () => {
+        // What a command handler's snapshot relies on: read on from the revision it has folded.
+        const stream = newStream();
+        await store.append(stream, [event('E', { i: 0 }), event('E', { i: 1 })]);
+        expect(await collect(store.readStream(stream, { fromRevision: 2n }))).toEqual([]);
+        expect(await collect(store.readStream(stream, { fromRevision: 50n }))).toEqual([]);
+        await store.append(stream, [event('E', { i: 2 })], { expectedRevision: 1n });
+        const after = await collect(store.readStream(stream, { fromRevision: 2n }));
+        expect(after.map((e) => [e.revision, e.data.i])).toEqual([[2n, 2]]);
+        expect(await collect(store.readStream(newStream(), { fromRevision: 3n }))).toEqual([]);
+      });
+
       it('returns the revision to pass as the next expected revision', async () => {
         const stream = newStream();
         const first = await store.append(stream, [event('A'), event('B')], {

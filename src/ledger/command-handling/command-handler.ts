@@ -1,10 +1,12 @@
 import { IdempotencyKeyReusedError } from '../../common/idempotency-key-reused.error';
 import {
+  AppendResult,
   CurrentRevision,
   DuplicateCommandError,
   EventData,
   EventStore,
   JsonObject,
+  RecordedEvent,
   StoredCommand,
   WrongExpectedVersionError,
 } from '../../event-store/event-store.port';
@@ -14,6 +16,7 @@ import { Actor, CommandEnvelope, eventIdFor } from './command-metadata';
 import { isSystemActor } from '../../auth/access-scope';
 import { refuse } from '../../common/domain-error';
 import { KeyedMutex } from './keyed-mutex';
+import { SnapshotCache, SnapshotCacheOptions, SnapshotCacheStats } from './snapshot-cache';
 
 /** One aggregate type: its decider and where its streams live. */
 export interface Aggregate<C extends DomainCommand, E extends DomainEvent, S> {
@@ -27,12 +30,16 @@ export interface Aggregate<C extends DomainCommand, E extends DomainEvent, S> {
 /** May this actor write to streams of this case? (Agency scope; see CaseAccessReader.) */
 export type WriteAccessCheck = (actor: Actor, caseId: string | undefined) => Promise<boolean>;
 
-export interface LoadedAggregate<E, S> {
+/** A stream folded: its state, and the revision and position of the last event folded. */
+export interface LoadedState<S> {
   state: S;
-  events: E[];
   revision: CurrentRevision;
   /** Position of the stream's last event, if any. */
   position?: bigint;
+}
+
+export interface LoadedAggregate<E, S> extends LoadedState<S> {
+  events: E[];
 }
 
 /** What a command route answers: `{ id, revision, position, events }` (api.md). */
@@ -52,10 +59,17 @@ export interface CommandHandlerOptions {
   maxAttempts?: number;
   /** Agency scope for commands on existing streams; without it every stream is writable. */
   canWrite?: WriteAccessCheck;
+  /**
+   * Folded states kept between commands, so a command reads only the events after the last state
+   * it saw (default: on, with SnapshotCache's bounds); `false` folds the whole stream every time.
+   */
+  snapshots?: SnapshotCacheOptions | false;
 }
 
 /**
- * The one command handler: read the stream, fold it, decide, append with the revision read. A
+ * The one command handler: read the stream, fold it, decide, append with the revision read. The
+ * fold starts from a snapshot kept in this process when there is one, and reads only the events
+ * after it (P6: a long stream costs a command no more than a fresh one). A
  * race with another writer is retried against the new state (bounded) unless the client made the
  * command conditional with If-Match, which then fails with the current revision. Idempotency keys
  * are serialised in this process and recorded with the events, so a retry returns the first
@@ -65,6 +79,7 @@ export class CommandHandler {
   private readonly inFlight = new KeyedMutex();
   private readonly maxAttempts: number;
   private readonly canWrite?: WriteAccessCheck;
+  private readonly snapshots?: SnapshotCache;
 
   constructor(
     private readonly store: EventStore,
@@ -73,8 +88,14 @@ export class CommandHandler {
   ) {
     this.maxAttempts = options.maxAttempts ?? 8;
     this.canWrite = options.canWrite;
+    if (options.snapshots !== false) this.snapshots = new SnapshotCache(options.snapshots);
   }
 
+  /**
+   * The whole stream, read and folded, with its events (for views that list them). Commands use
+   * `loadState`, which starts from a kept snapshot. As known at `maxPosition`: later events are
+   * left out.
+   */
   async load<C extends DomainCommand, E extends DomainEvent, S>(
     aggregate: Aggregate<C, E, S>,
     id: string,
@@ -88,18 +109,73 @@ export class CommandHandler {
     for await (const recorded of this.store.readStream(aggregate.stream(id))) {
       // As known at a ledger position: later events did not exist yet.
       if (options.maxPosition !== undefined && recorded.position > options.maxPosition) break;
-      const data = this.upcasters.upcast(
-        recorded.type,
-        recorded.data,
-        recorded.metadata.schemaVersion,
-      );
-      const event = { type: recorded.type, data } as E;
+      const event = this.upcast<E>(recorded);
       state = decider.evolve(state, event);
       events.push(event);
       revision = recorded.revision;
       position = recorded.position;
     }
     return { state, events, revision, position };
+  }
+
+  /**
+   * The stream's state, without its events: from the snapshot kept of this stream, if any, plus
+   * the events after it (always read: another process may have appended meanwhile, and streams
+   * are append-only, so the snapshot's events cannot have changed). As known at `maxPosition`, a
+   * snapshot past that position is not used. The state returned is frozen and may be shared with
+   * other commands: deciders never change the state they get.
+   */
+  async loadState<C extends DomainCommand, E extends DomainEvent, S>(
+    aggregate: Aggregate<C, E, S>,
+    id: string,
+    options: { maxPosition?: bigint } = {},
+  ): Promise<LoadedState<S>> {
+    const { decider } = aggregate;
+    const { maxPosition } = options;
+    const stream = aggregate.stream(id);
+    let snapshot = this.snapshots?.get<S>(stream);
+    if (snapshot?.decider !== decider) snapshot = undefined;
+    if (snapshot && maxPosition !== undefined && snapshot.position > maxPosition) {
+      snapshot = undefined;
+    }
+    for (;;) {
+      let state = snapshot ? snapshot.state : decider.initialState;
+      let revision: CurrentRevision = snapshot ? snapshot.revision : 'no_stream';
+      let position = snapshot?.position;
+      let toHead = true;
+      let consistent = true;
+      const fromRevision = snapshot ? snapshot.revision + 1n : 'start';
+      for await (const recorded of this.store.readStream(stream, { fromRevision })) {
+        if (maxPosition !== undefined && recorded.position > maxPosition) {
+          toHead = false;
+          break;
+        }
+        if (snapshot && recorded.revision !== (revision === 'no_stream' ? 0n : revision + 1n)) {
+          consistent = false;
+          break;
+        }
+        state = decider.evolve(state, this.upcast<E>(recorded));
+        revision = recorded.revision;
+        position = recorded.position;
+      }
+      if (!consistent) {
+        // The store does not go on where the snapshot ended: forget it and fold from the start.
+        this.snapshots?.delete(stream);
+        snapshot = undefined;
+        continue;
+      }
+      if (this.snapshots && toHead && position !== undefined && revision !== 'no_stream') {
+        if (revision !== snapshot?.revision) {
+          state = this.snapshots.set(stream, { state, revision, position, decider });
+        }
+      }
+      return { state, revision, position };
+    }
+  }
+
+  /** How the snapshot cache is doing (undefined when snapshots are off). */
+  snapshotStats(): SnapshotCacheStats | undefined {
+    return this.snapshots?.stats();
   }
 
   /**
@@ -177,7 +253,7 @@ export class CommandHandler {
   ): Promise<CommandOutcome> {
     const stream = aggregate.stream(id);
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.load(aggregate, id);
+      const loaded = await this.loadState(aggregate, id);
       if (attempt === 1) await this.assertInScope(aggregate, loaded, command, envelope);
       if (
         envelope.expectedRevision !== undefined &&
@@ -199,8 +275,9 @@ export class CommandHandler {
         };
       }
       const created = loaded.revision === 'no_stream' && events.length > 0;
+      let result: AppendResult;
       try {
-        const result = await this.store.append(stream, this.toEventData(stream, events, envelope), {
+        result = await this.store.append(stream, this.toEventData(stream, events, envelope), {
           expectedRevision: loaded.revision,
           command: envelope.idempotency && {
             key: envelope.idempotency.key,
@@ -208,22 +285,88 @@ export class CommandHandler {
             response: { id, events: types, created },
           },
         });
-        return {
-          id,
-          revision: result.nextExpectedRevision,
-          position: result.position,
-          events: types,
-          created,
-          replayed: false,
-        };
       } catch (error) {
+        if (error instanceof WrongExpectedVersionError) this.distrust(stream, loaded, error);
         const retry =
           error instanceof WrongExpectedVersionError &&
           envelope.expectedRevision === undefined &&
           attempt < this.maxAttempts;
         if (!retry) throw error;
+        continue;
       }
+      this.remember(aggregate, stream, loaded, events, result);
+      return {
+        id,
+        revision: result.nextExpectedRevision,
+        position: result.position,
+        events: types,
+        created,
+        replayed: false,
+      };
     }
+  }
+
+  /**
+   * After an append: the state the stream is now at is the one read plus the events just written,
+   * folded as a reader would see them (JSON, upcast), so the next command reads nothing it has
+   * not seen. Only when the store put them right after the revision read.
+   */
+  private remember<C extends DomainCommand, E extends DomainEvent, S>(
+    aggregate: Aggregate<C, E, S>,
+    stream: string,
+    loaded: LoadedState<S>,
+    events: E[],
+    result: AppendResult,
+  ): void {
+    if (!this.snapshots || events.length === 0) return;
+    const before = loaded.revision === 'no_stream' ? -1n : loaded.revision;
+    if (result.nextExpectedRevision !== before + BigInt(events.length)) return;
+    const { decider } = aggregate;
+    try {
+      let state = loaded.state;
+      for (const event of events) {
+        const data = JSON.parse(JSON.stringify(event.data)) as JsonObject;
+        const current = this.upcasters.currentVersion(event.type);
+        state = decider.evolve(state, {
+          type: event.type,
+          data: this.upcasters.upcast(event.type, data, current),
+        } as E);
+      }
+      this.snapshots.set(stream, {
+        state,
+        revision: result.nextExpectedRevision,
+        position: result.position,
+        decider,
+      });
+    } catch {
+      // The events are written: never fail the command here. The next read folds from the start.
+      this.snapshots.delete(stream);
+    }
+  }
+
+  /**
+   * The store refused the revision read. Usually another writer got in first, and reading forward
+   * from the snapshot finds its events; but if the store is behind what the snapshot says (it
+   * should never be), the snapshot is dropped so the next read folds the stream from the start.
+   */
+  private distrust<S>(
+    stream: string,
+    loaded: LoadedState<S>,
+    error: WrongExpectedVersionError,
+  ): void {
+    const { actual } = error;
+    const ahead =
+      typeof actual === 'bigint' && (loaded.revision === 'no_stream' || actual > loaded.revision);
+    if (!ahead) this.snapshots?.delete(stream);
+  }
+
+  private upcast<E extends DomainEvent>(recorded: RecordedEvent): E {
+    const data = this.upcasters.upcast(
+      recorded.type,
+      recorded.data,
+      recorded.metadata.schemaVersion,
+    );
+    return { type: recorded.type, data } as E;
   }
 
   /**
@@ -232,7 +375,7 @@ export class CommandHandler {
    */
   private async assertInScope<C extends DomainCommand, E extends DomainEvent, S>(
     aggregate: Aggregate<C, E, S>,
-    loaded: LoadedAggregate<E, S>,
+    loaded: LoadedState<S>,
     command: C,
     envelope: CommandEnvelope,
   ): Promise<void> {
