@@ -30,21 +30,44 @@ export function tokenVerifier(config: AppConfig): TokenVerifier {
   return verifierWith(new TextEncoder().encode(secret), ['HS256'], `HS256 with ${source}`);
 }
 
+/** Verified tokens remembered at most this long, so a key withdrawn from a JWKS stops counting. */
+export const VERIFIED_TOKEN_TTL_MS = 5 * 60_000;
+const VERIFIED_TOKEN_LIMIT = 10_000;
+
 function verifierWith(
   key: Uint8Array | JWTVerifyGetKey,
   algorithms: string[],
   describe: string,
 ): TokenVerifier {
+  /*
+   * Every request carries a token, and a client sends the same one for hours: verifying it once
+   * (signature, claims) and remembering the actor by the token's exact text until it expires
+   * saves the signature check on every other request. Only tokens that verified are remembered;
+   * an entry ends when the token would be refused as expired (exp plus the clock tolerance) or
+   * after VERIFIED_TOKEN_TTL_MS, whichever is sooner.
+   */
+  const verified = new Map<string, { actor: Actor; until: number }>();
   return {
     describe,
     async verify(token: string): Promise<Actor> {
+      const now = Date.now();
+      const known = verified.get(token);
+      if (known && now < known.until) return { ...known.actor, roles: [...known.actor.roles] };
+      if (known) verified.delete(token);
       try {
         const { payload } = await jwtVerify(token, key as Uint8Array, {
           algorithms,
           requiredClaims: ['exp', 'sub'],
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
         });
-        return actorFromClaims(payload);
+        const actor = actorFromClaims(payload);
+        const expires = ((payload.exp as number) + CLOCK_TOLERANCE_SECONDS) * 1000;
+        if (verified.size >= VERIFIED_TOKEN_LIMIT) verified.clear();
+        verified.set(token, {
+          actor: { ...actor, roles: [...actor.roles] },
+          until: Math.min(expires, now + VERIFIED_TOKEN_TTL_MS),
+        });
+        return actor;
       } catch (error) {
         throw new TokenRejectedError(reason(error));
       }
