@@ -49,7 +49,11 @@ export class Reservations {
         this.handler.toEventData(reservation.stream, [event], envelope),
         { expectedRevision: 'no_stream' },
       );
-      return reservation.ownerId;
+      // The event id derives from the command id, so a command retried after dying between its
+      // reservation and its own events (same Idempotency-Key) appends as an idempotent no-op: the
+      // reservation there is its own, made for the id it proposed the first time. Go on with that.
+      const holder = await this.holder(reservation.stream);
+      return holder?.commandId === envelope.commandId ? holder.ownerId : reservation.ownerId;
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       const holder = await this.holder(reservation.stream);
