@@ -106,6 +106,17 @@ function currentSchedule(state: ConfiscationState): Instalment[] {
   return state.schedules[state.schedules.length - 1].instalments;
 }
 
+/**
+ * Schedule versions apply from their dates in the order recorded (interest depends on it): a
+ * change dated before the latest one would put them out of order, so it is refused.
+ */
+function assertNotBeforeLastSchedule(state: ConfiscationState, on: string): void {
+  const latest = state.schedules[state.schedules.length - 1].from;
+  if (on < latest) {
+    refuse('invalid_date', `Before the last change to the schedule (${latest})`, 'occurredAt');
+  }
+}
+
 function pendingRequest(state: ConfiscationState, index: number): ExtensionRequest | undefined {
   return state.extensionRequests.find((r) => r.index === index && r.decidedOn === undefined);
 }
@@ -353,6 +364,7 @@ function extendTimeToPay(
 ): ConfiscationEvent[] {
   const order = existingOrder(state);
   const on = londonDateOf(at);
+  assertNotBeforeLastSchedule(state, on);
   const items = command.data.newDueDates;
   if (!Array.isArray(items) || items.length === 0) {
     refuse('invalid_state', 'name at least one instalment and its new due date', 'newDueDates');
@@ -482,6 +494,7 @@ function varyOrder(
   if (on < order.orderDate) {
     refuse('invalid_date', `Before the order date ${order.orderDate}`, 'occurredAt');
   }
+  assertNotBeforeLastSchedule(state, on);
   const appliedAt =
     data.appliedAt === undefined ? undefined : parseIsoDate(data.appliedAt, 'appliedAt');
   if (appliedAt !== undefined) assertNotFuture(appliedAt, command.now, 'appliedAt');

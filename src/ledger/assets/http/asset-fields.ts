@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CryptoDto, FxRateDto, MoneyDto } from '../../http/dto/money.dto';
-import { Text } from '../../http/dto/validators';
+import { NoNestedLists, Text } from '../../http/dto/validators';
 
 /** Decorators the asset DTOs share: nested money, rates, enums and ids. */
 
@@ -41,6 +41,7 @@ export function RatesField(description: string) {
     IsOptional(),
     IsArray({ message: '$property must be a list of rates { currency, rateToGbp, source, asAt }' }),
     ArrayMaxSize(MAX_RATES),
+    NoNestedLists(),
     ValidateNested({ each: true }),
     Type(() => FxRateDto),
   );
@@ -54,6 +55,7 @@ export function MoneyListField(description: string) {
     IsArray({ message: '$property must be a list of money { amount, currency }' }),
     ArrayMinSize(1),
     ArrayMaxSize(MAX_RATES),
+    NoNestedLists(),
     ValidateNested({ each: true }),
     Type(() => MoneyDto),
   );

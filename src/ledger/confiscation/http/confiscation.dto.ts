@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MoneyDto } from '../../http/dto/money.dto';
-import { IsIsoDate, OccurredAt, Text } from '../../http/dto/validators';
+import { IsIsoDate, NoNestedLists, OccurredAt, Text } from '../../http/dto/validators';
 import {
   PAYMENT_METHODS,
   PaymentMethod,
@@ -75,6 +75,7 @@ function Instalments(description: string, optional = false) {
     IsArray(),
     ArrayMinSize(1),
     ArrayMaxSize(MAX_INSTALMENTS),
+    NoNestedLists(),
     ValidateNested({ each: true }),
     Type(() => InstalmentDto),
   );
@@ -184,6 +185,7 @@ export class ExtendTimeToPayDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_INSTALMENTS)
+  @NoNestedLists()
   @ValidateNested({ each: true })
   @Type(() => NewDueDateDto)
   newDueDates!: NewDueDateDto[];

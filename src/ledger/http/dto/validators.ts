@@ -26,6 +26,21 @@ export function IsIsoInstant(options?: ValidationOptions) {
   );
 }
 
+/**
+ * Beside `ValidateNested({ each: true })` on a list of objects: class-validator validates the
+ * items of a list inside the list as if they were the list's own, so `[[{ ... }]]` would pass
+ * validation and reach the command as a list of lists.
+ */
+export function NoNestedLists() {
+  return ValidateBy({
+    name: 'noNestedLists',
+    validator: {
+      validate: (value) => !Array.isArray(value) || !value.some((item) => Array.isArray(item)),
+      defaultMessage: () => 'each of $property must be an object, not a list',
+    },
+  });
+}
+
 /** A calendar date, YYYY-MM-DD. */
 export function IsIsoDate(options?: ValidationOptions) {
   return ValidateBy(

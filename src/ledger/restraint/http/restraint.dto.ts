@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MoneyDto } from '../../http/dto/money.dto';
-import { IsIsoDate, OccurredAt, Text } from '../../http/dto/validators';
+import { IsIsoDate, NoNestedLists, OccurredAt, Text } from '../../http/dto/validators';
 
 /** The most assets one order (or one variation) may name in a request. */
 const MAX_ASSETS = 500;
@@ -82,6 +82,7 @@ export class MakeRestraintOrderDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_EXCEPTIONS)
+  @NoNestedLists()
   @ValidateNested({ each: true })
   @Type(() => RestraintExceptionDto)
   exceptions?: RestraintExceptionDto[];
@@ -105,6 +106,7 @@ export class VaryRestraintOrderDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_EXCEPTIONS)
+  @NoNestedLists()
   @ValidateNested({ each: true })
   @Type(() => RestraintExceptionDto)
   exceptions?: RestraintExceptionDto[];
