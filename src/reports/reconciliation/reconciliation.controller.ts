@@ -11,7 +11,6 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { readScopeOf } from '../../auth/access-scope';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { Roles } from '../../auth/roles.decorator';
 import { ProblemException } from '../../common/http/problem.exception';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { Actor } from '../../ledger/command-handling/command-metadata';
@@ -74,10 +73,9 @@ export class ReconciliationController {
   ) {}
 
   @Get()
-  @Roles('finance', 'supervisor', 'auditor')
   @ApiOperation({
     description:
-      "Roles: finance, supervisor, auditor. Only the orders, assets and receipts of cases led by, or shared with, the caller's agency; auditors see every case.",
+      "Every role may read it (api.md: queries are open to all roles, within agency scope). Only the orders, assets and receipts of cases led by, or shared with, the caller's agency; auditors see every case.",
     summary:
       'Finance reconciliation for a period: confiscation debt roll-forward (checked to the penny), receipts by type, agency, operation and financial year with ARIS allocations and compensation, realisation variance, exceptions',
   })

@@ -3,7 +3,6 @@ import { Controller, Get, Inject, NotFoundException, Query, Req, Res } from '@ne
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { Request, Response } from 'express';
-import { Roles } from '../../auth/roles.decorator';
 import { ProblemException } from '../../common/http/problem.exception';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { AsKnownAtParam } from '../../ledger/http/dto/query-params';
@@ -71,9 +70,9 @@ export class ValuationStatementController {
 
   @Get(':caseId/valuation-statement')
   @Audited('valuation_statement.read')
-  @Roles('court_liaison', 'supervisor', 'auditor')
   @ApiOperation({
-    description: 'Roles: court_liaison, supervisor, auditor.',
+    description:
+      "Every role may read it for a case led by, or shared with, the caller's agency; auditors for every case. Confidential intelligence sources never appear in it.",
     summary:
       'The court valuation statement of a case as at a date and as known at a ledger position (json, csv or pdf)',
   })
