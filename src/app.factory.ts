@@ -5,13 +5,13 @@ import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import type { HttpLogger } from 'pino-http';
 import { AppModule } from './app.module';
 import { jsonBodyParser } from './common/http/json-body';
 import { ledgerValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
 import { EventStore } from './event-store/event-store.port';
 import { HTTP_LOGGER } from './logging/loggers';
+import type { RequestLogging } from './logging/request-logging';
 
 export interface CreateAppOptions {
   /** A store opened by the caller; by default the one EVENT_STORE names. */
@@ -57,7 +57,7 @@ export async function createApp(
 /** Body limit, validation, JSON of bigints, OpenAPI: shared by the server and the e2e tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   // First of all: the request id and the request's log line, whatever happens next.
-  app.use(app.get<HttpLogger>(HTTP_LOGGER));
+  app.use(app.get<RequestLogging>(HTTP_LOGGER));
   // Security headers. The Swagger UI at /docs needs inline scripts and styles, so the content
   // security policy allows them for that page only; the API itself serves JSON, PDF and CSV.
   app.use((request: { path: string }, response: unknown, next: () => void) =>

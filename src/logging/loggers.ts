@@ -1,15 +1,14 @@
 import type { Request, Response } from 'express';
 import pino, { DestinationStream, Logger } from 'pino';
-import { HttpLogger, pinoHttp } from 'pino-http';
 import { AppConfig } from '../config/config';
 import { prettyStream } from './pretty-stream';
-import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
+import { RequestLogging, requestLogging } from './request-logging';
 
 /** The process's pino logger: every line of the application goes through it. */
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 /** The audit logger: `audit: true` lines, at `info` whatever LOG_LEVEL says (but `silent`). */
 export const AUDIT_LOGGER = Symbol('AUDIT_LOGGER');
-/** The pino-http middleware: request ids and one line per request. */
+/** The request-logging middleware: request ids and one line per request. */
 export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
 /** Where log lines go instead of stdout (tests provide it from a global module). */
 export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
@@ -70,26 +69,13 @@ export function createAuditLogger(root: Logger, config: AppConfig): Logger {
  * when it ends: method, route, path (never the query string), status, duration, and the actor's
  * subject and agency once authenticated. Never headers, bodies or tokens.
  */
-export function createHttpLogger(root: Logger): HttpLogger<Request, Response> {
-  return pinoHttp<Request, Response>({
-    logger: root,
-    genReqId: (request, response) => {
-      const id = requestIdFor(request.headers['x-request-id']);
-      response.setHeader(REQUEST_ID_HEADER, id);
-      return id;
-    },
-    // Request-scoped loggers carry only the request id; the request line is built below.
-    quietReqLogger: true,
-    quietResLogger: true,
-    customLogLevel: (_request, response, error) => levelOf(response.statusCode, error),
+export function createHttpLogger(root: Logger): RequestLogging {
+  return requestLogging(root, {
+    level: (response, error) => levelOf(response.statusCode, error),
     // One message for every request line, whatever the status (the level and status tell).
-    customSuccessMessage: (request, response) => completion(request, response),
-    customErrorMessage: (request, response) => completion(request, response),
-    customSuccessObject: (request, response, value: { responseTime: number }) =>
-      requestLine(request, response, value.responseTime),
     // The error itself is logged (once, with its stack) by the ProblemFilter.
-    customErrorObject: (request, response, _error, value: { responseTime: number }) =>
-      requestLine(request, response, value.responseTime),
+    message: completion,
+    line: requestLine,
   });
 }
 

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream, Logger } from 'pino';
 import { AppConfig } from '../config/config';
@@ -14,11 +14,13 @@ import {
 } from './loggers';
 
 /**
- * Structured logging with pino. One root logger per application; the pino-http middleware
+ * Structured logging with pino. One root logger per application; the request-logging middleware
  * (mounted first of all by configureApp, so even a body the parser refuses has a request id and
- * a line) names each request; nestjs-pino's LoggerModule, on the existing middleware, binds that
- * request's logger to everything logged while handling it and gives Nest a LoggerService
+ * a line) names each request and binds that request's logger, in nestjs-pino's store, to
+ * everything logged while handling it; nestjs-pino's LoggerModule gives Nest a LoggerService
  * (`app.useLogger(app.get(Logger))` in createApp) so `new Logger(...)` lines go through pino.
+ * Its own middleware is not mounted (no routes): ours already binds the store, and would only be
+ * asked for the request's logger early, for nothing.
  */
 @Global()
 @Module({})
@@ -33,7 +35,7 @@ export class LoggingModule {
           useFactory: (root: Logger) => ({
             pinoHttp: { logger: root },
             useExisting: true,
-            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+            forRoutes: [],
           }),
         }),
       ],

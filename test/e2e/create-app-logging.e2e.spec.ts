@@ -23,6 +23,17 @@ describe('createApp: every message of the server goes through pino', () => {
       store: SqliteEventStore.open({ dataDir: dir.path }),
       logDestination: capture,
     });
+    // A plain Express route behind the request-logging middleware: logs through Nest's Logger
+    // after an await, as code handling a request would.
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .get('/probe-log', (_request: unknown, response: { json(body: unknown): void }) => {
+        void new Promise((resolve) => setImmediate(resolve)).then(() => {
+          new Logger('Probe').warn('probe line');
+          response.json({ logged: true });
+        });
+      });
     await app.init();
   });
   afterAll(async () => {
@@ -54,5 +65,20 @@ describe('createApp: every message of the server goes through pino', () => {
       status: 200,
       actor: { sub: 'DC-31', agency: 'MPS' },
     });
+  });
+
+  it('a `new Logger(...)` line logged while handling a request carries its request id', async () => {
+    const ids = ['probe-log-1', 'probe-log-2'];
+    await Promise.all(
+      ids.map((id) =>
+        request(app.getHttpServer()).get('/probe-log').set('X-Request-Id', id).expect(200),
+      ),
+    );
+    for (const id of ids) {
+      await capture.requestLine(id);
+      expect(capture.forRequest(id).filter((e) => e.msg === 'probe line')).toEqual([
+        expect.objectContaining({ level: 'warn', context: 'Probe', reqId: id }),
+      ]);
+    }
   });
 });

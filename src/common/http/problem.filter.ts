@@ -47,7 +47,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   /**
    * An unexpected failure, with its stack, on the request's pino logger (so with its request
-   * id); the path without the query string. Falls back to Nest's logger outside pino-http.
+   * id); the path without the query string. Falls back to Nest's logger outside the request-logging middleware.
    */
   private logFailure(exception: unknown, request: Request): void {
     const message = `${request.method} ${pathOf(request)} failed: ${describe(exception)}`;

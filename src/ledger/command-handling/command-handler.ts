@@ -180,13 +180,15 @@ export class CommandHandler {
 
   /**
    * Decides a creating command against the empty state without writing anything, so that a
-   * command that breaks a rule is refused before a reservation stream is written for it.
+   * command that breaks a rule is refused before a reservation stream is written for it. Returns
+   * the events decided: `handleCreating` takes them (`decided`) rather than deciding the same
+   * command against the same empty state a second time.
    */
   assertAccepted<C extends DomainCommand, E extends DomainEvent, S>(
     aggregate: Aggregate<C, E, S>,
     command: C,
-  ): void {
-    aggregate.decider.decide(command, aggregate.decider.initialState);
+  ): E[] {
+    return aggregate.decider.decide(command, aggregate.decider.initialState);
   }
 
   async handle<C extends DomainCommand, E extends DomainEvent, S>(
@@ -203,11 +205,17 @@ export class CommandHandler {
    * `prepare` checks the command and reserves, and returns the id and command to decide. It runs
    * under the same Idempotency-Key lock as the append, after the key has been looked up, so a
    * replayed or reused key never reserves anything.
+   *
+   * `decided`, if given, is what `command` decides against the empty state (`assertAccepted` of
+   * that very command) for an id that is new (proposed for this command): the events are
+   * appended as they are, with expected revision no_stream, without reading the stream first or
+   * deciding again (P2). Should the stream exist after all, that append fails and the command is
+   * read and decided as any other.
    */
   async handleCreating<C extends DomainCommand, E extends DomainEvent, S>(
     aggregate: Aggregate<C, E, S>,
     envelope: CommandEnvelope,
-    prepare: () => Promise<{ id: string; command: C }>,
+    prepare: () => Promise<{ id: string; command: C; decided?: E[] }>,
   ): Promise<CommandOutcome> {
     return this.exclusively(envelope, async () => {
       // The stream does not exist yet, so no If-Match can match it: refuse before `prepare`
@@ -219,8 +227,8 @@ export class CommandHandler {
           'no_stream',
         );
       }
-      const { id, command } = await prepare();
-      return this.execute(aggregate, id, command, envelope);
+      const { id, command, decided } = await prepare();
+      return this.execute(aggregate, id, command, envelope, decided);
     });
   }
 
@@ -250,18 +258,31 @@ export class CommandHandler {
     id: string,
     command: C,
     envelope: CommandEnvelope,
+    /** What `command` decides against the empty state, for a new id (see handleCreating). */
+    decidedNew?: E[],
   ): Promise<CommandOutcome> {
     const stream = aggregate.stream(id);
+    let scopeChecked = false;
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.loadState(aggregate, id);
-      if (attempt === 1) await this.assertInScope(aggregate, loaded, command, envelope);
+      const assumedNew = attempt === 1 && decidedNew !== undefined;
+      const loaded: LoadedState<S> = assumedNew
+        ? { state: aggregate.decider.initialState, revision: 'no_stream' }
+        : await this.loadState(aggregate, id);
+      // Scope is checked on the first state read (a stream assumed new has none to check).
+      if (!assumedNew && !scopeChecked) {
+        scopeChecked = true;
+        await this.assertInScope(aggregate, loaded, command, envelope);
+      }
       if (
         envelope.expectedRevision !== undefined &&
         envelope.expectedRevision !== loaded.revision
       ) {
         throw new WrongExpectedVersionError(stream, envelope.expectedRevision, loaded.revision);
       }
-      const events = aggregate.decider.decide(command, loaded.state);
+      const events =
+        decidedNew !== undefined && loaded.revision === 'no_stream'
+          ? decidedNew
+          : aggregate.decider.decide(command, loaded.state);
       const types = events.map((e) => e.type);
       if (events.length === 0 && !envelope.idempotency) {
         const revision = loaded.revision === 'no_stream' ? -1n : loaded.revision;

@@ -1,4 +1,4 @@
-import { v5 as uuidv5 } from 'uuid';
+import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
 
 export const ROLES = ['investigator', 'court_liaison', 'finance', 'supervisor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,8 +27,10 @@ export interface CommandEnvelope {
 }
 
 const EVENT_ID_NAMESPACE = '0c3d6f4a-2b7e-5c1d-9e8f-a1b2c3d4e5f6';
+/** The namespace's bytes, parsed once rather than for every id (the same v5 ids). */
+const EVENT_ID_NAMESPACE_BYTES = parseUuid(EVENT_ID_NAMESPACE);
 
 /** Event ids derived from the command: a retried command yields the same ids, so no duplicates. */
 export function eventIdFor(commandId: string, stream: string, index: number): string {
-  return uuidv5(`${commandId}|${stream}|${index}`, EVENT_ID_NAMESPACE);
+  return uuidv5(Buffer.from(`${commandId}|${stream}|${index}`, 'utf8'), EVENT_ID_NAMESPACE_BYTES);
 }

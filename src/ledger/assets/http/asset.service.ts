@@ -54,7 +54,8 @@ export class AssetService {
 
   seize(dto: SeizeAssetDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
     return this.handler.handleCreating(assetAggregate, envelope, async () => {
-      const found = await this.handler.load(caseAggregate, dto.caseId);
+      // The case's state only (from the snapshot kept of it, plus any later events).
+      const found = await this.handler.loadState(caseAggregate, dto.caseId);
       // A case outside the actor's agency scope is, to them, no case at all.
       const caseExists =
         found.state.exists && scopeAllows(writeScopeOf(envelope.actor), found.state);
@@ -94,7 +95,8 @@ export class AssetService {
         },
       });
       const proposedId = uuidv7();
-      this.handler.assertAccepted(assetAggregate, command(proposedId));
+      const proposed = command(proposedId);
+      const decided = this.handler.assertAccepted(assetAggregate, proposed);
       const agency = envelope.actor.agency;
       const assetId = await this.reservations.reserve(
         {
@@ -106,7 +108,10 @@ export class AssetService {
         },
         envelope,
       );
-      return { id: assetId, command: command(assetId) };
+      // Decided once: a retried command goes on with the id it first reserved, decided afresh.
+      return assetId === proposedId
+        ? { id: assetId, command: proposed, decided }
+        : { id: assetId, command: command(assetId) };
     });
   }
 

@@ -47,7 +47,8 @@ export class CasesService {
     });
     return this.handler.handleCreating(caseAggregate, envelope, async () => {
       const proposedId = uuidv7();
-      this.handler.assertAccepted(caseAggregate, command(proposedId));
+      const proposed = command(proposedId);
+      const decided = this.handler.assertAccepted(caseAggregate, proposed);
       const caseId = await this.reservations.reserve(
         {
           stream: caseReferenceStream(reference),
@@ -58,7 +59,10 @@ export class CasesService {
         },
         envelope,
       );
-      return { id: caseId, command: command(caseId) };
+      // Decided once: a retried command goes on with the id it first reserved, decided afresh.
+      return caseId === proposedId
+        ? { id: caseId, command: proposed, decided }
+        : { id: caseId, command: command(caseId) };
     });
   }
 
