@@ -8,7 +8,7 @@
  * Usage: npm run bench:long-stream [-- --events 10000 --commands 200 --runs 5 --no-snapshots
  *   --no-record]
  */
-import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
+import { v7 as uuidv7 } from 'uuid';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
 import { CaseAccessReader } from '../src/ledger/access/case-access-reader';
 import { assetAggregate } from '../src/ledger/assets/asset.aggregate';
@@ -17,7 +17,7 @@ import { AssetEvent } from '../src/ledger/assets/asset.events';
 import { AssetState } from '../src/ledger/assets/asset.state';
 import { caseAggregate } from '../src/ledger/cases/case.aggregate';
 import { CommandHandler } from '../src/ledger/command-handling/command-handler';
-import { CommandEnvelope } from '../src/ledger/command-handling/command-metadata';
+import { CommandEnvelope, newEnvelope } from '../src/ledger/command-handling/command-metadata';
 import { ledgerUpcasters } from '../src/ledger/upcasting/ledger-upcasters';
 import { makeTempDir } from '../test/support/temp-dir';
 import { budgetRow, median, option, recordRow, summaryLine } from './support';
@@ -38,17 +38,8 @@ let clock = Date.parse('2026-11-27T08:00:00.000Z');
 /** A server clock that moves a second per command, so events carry distinct instants. */
 const tick = () => new Date((clock += 1000)).toISOString();
 
-const envelope = (): CommandEnvelope => {
-  const commandId = uuidv4();
-  return {
-    commandId,
-    correlationId: commandId,
-    causationId: commandId,
-    actor: { id: 'DC-4411', agency: 'MPS', roles: ['investigator'] },
-    role: 'investigator',
-    now: tick(),
-  };
-};
+const envelope = (): CommandEnvelope =>
+  newEnvelope({ id: 'DC-4411', agency: 'MPS', roles: ['investigator'] }, 'investigator', tick());
 
 function seize(assetId: string, caseId: string, n: number): AssetCommand {
   const now = tick();

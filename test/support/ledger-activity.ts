@@ -3,21 +3,13 @@ import { EventStore } from '../../src/event-store/event-store.port';
 import { assetAggregate } from '../../src/ledger/assets/asset.aggregate';
 import { caseAggregate } from '../../src/ledger/cases/case.aggregate';
 import { CommandHandler } from '../../src/ledger/command-handling/command-handler';
-import { CommandEnvelope } from '../../src/ledger/command-handling/command-metadata';
+import { CommandEnvelope, newEnvelope } from '../../src/ledger/command-handling/command-metadata';
 import { ledgerUpcasters } from '../../src/ledger/upcasting/ledger-upcasters';
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });
 
 function envelope(now: string): CommandEnvelope {
-  const commandId = uuidv4();
-  return {
-    commandId,
-    correlationId: commandId,
-    causationId: commandId,
-    actor: { id: 'fi-1', agency: 'MPS', roles: ['investigator'] },
-    role: 'investigator',
-    now,
-  };
+  return newEnvelope({ id: 'fi-1', agency: 'MPS', roles: ['investigator'] }, 'investigator', now);
 }
 
 /**

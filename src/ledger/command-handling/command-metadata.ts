@@ -1,4 +1,4 @@
-import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
+import { parse as parseUuid, v4 as uuidv4, v5 as uuidv5 } from 'uuid';
 
 export const ROLES = ['investigator', 'court_liaison', 'finance', 'supervisor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -33,4 +33,13 @@ const EVENT_ID_NAMESPACE_BYTES = parseUuid(EVENT_ID_NAMESPACE);
 /** Event ids derived from the command: a retried command yields the same ids, so no duplicates. */
 export function eventIdFor(commandId: string, stream: string, index: number): string {
   return uuidv5(Buffer.from(`${commandId}|${stream}|${index}`, 'utf8'), EVENT_ID_NAMESPACE_BYTES);
+}
+
+/**
+ * The envelope of a command issued by code rather than by an HTTP request (tools, benchmarks,
+ * tests): a new command id that is also its correlation and causation id.
+ */
+export function newEnvelope(actor: Actor, role: Role, now: string): CommandEnvelope {
+  const commandId = uuidv4();
+  return { commandId, correlationId: commandId, causationId: commandId, actor, role, now };
 }

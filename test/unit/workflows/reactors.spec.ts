@@ -2,7 +2,10 @@ import { v4 as uuidv4 } from 'uuid';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { assetAggregate } from '../../../src/ledger/assets/asset.aggregate';
 import { CommandHandler } from '../../../src/ledger/command-handling/command-handler';
-import { CommandEnvelope } from '../../../src/ledger/command-handling/command-metadata';
+import {
+  CommandEnvelope,
+  newEnvelope,
+} from '../../../src/ledger/command-handling/command-metadata';
 import { confiscationAggregate } from '../../../src/ledger/confiscation/confiscation.aggregate';
 import { restraintAggregate } from '../../../src/ledger/restraint/restraint.aggregate';
 import { ledgerUpcasters } from '../../../src/ledger/upcasting/ledger-upcasters';
@@ -16,17 +19,8 @@ import { makeOrder } from '../ledger/confiscation/fixtures';
 
 const now = new Date().toISOString();
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });
-const envelope = (): CommandEnvelope => {
-  const commandId = uuidv4();
-  return {
-    commandId,
-    correlationId: commandId,
-    causationId: commandId,
-    actor: { id: 'cl-1', agency: 'CPS', roles: ['court_liaison'] },
-    role: 'court_liaison',
-    now,
-  };
-};
+const envelope = (): CommandEnvelope =>
+  newEnvelope({ id: 'cl-1', agency: 'CPS', roles: ['court_liaison'] }, 'court_liaison', now);
 
 describe('reactors: restraint links and realisation payments', () => {
   let dir: ReturnType<typeof makeTempDir>;

@@ -6,23 +6,17 @@ import { CaseCommand } from '../../../../src/ledger/cases/case.commands';
 import { CaseState } from '../../../../src/ledger/cases/case.decider';
 import { CaseEvent } from '../../../../src/ledger/cases/case.events';
 import { Aggregate, CommandHandler } from '../../../../src/ledger/command-handling/command-handler';
-import { CommandEnvelope } from '../../../../src/ledger/command-handling/command-metadata';
+import {
+  CommandEnvelope,
+  newEnvelope,
+} from '../../../../src/ledger/command-handling/command-metadata';
 import { ledgerUpcasters } from '../../../../src/ledger/upcasting/ledger-upcasters';
 import { collect } from '../../../support/async';
 import { makeTempDir } from '../../../support/temp-dir';
 
 const now = '2026-11-27T12:00:00.000Z';
-const envelope = (): CommandEnvelope => {
-  const commandId = uuidv4();
-  return {
-    commandId,
-    correlationId: commandId,
-    causationId: commandId,
-    actor: { id: 'officer-7', agency: 'MPS', roles: ['investigator'] },
-    role: 'investigator',
-    now,
-  };
-};
+const envelope = (): CommandEnvelope =>
+  newEnvelope({ id: 'officer-7', agency: 'MPS', roles: ['investigator'] }, 'investigator', now);
 const open = (caseId: string): CaseCommand => ({
   type: 'OpenCase',
   now,

@@ -4,24 +4,18 @@ import { SqliteEventStore } from '../../../../src/event-store/sqlite/sqlite-even
 import { caseAggregate } from '../../../../src/ledger/cases/case.aggregate';
 import { CaseCommand } from '../../../../src/ledger/cases/case.commands';
 import { Aggregate, CommandHandler } from '../../../../src/ledger/command-handling/command-handler';
-import { CommandEnvelope } from '../../../../src/ledger/command-handling/command-metadata';
+import {
+  CommandEnvelope,
+  newEnvelope,
+} from '../../../../src/ledger/command-handling/command-metadata';
 import { deepFreeze, SnapshotCache } from '../../../../src/ledger/command-handling/snapshot-cache';
 import { ledgerUpcasters } from '../../../../src/ledger/upcasting/ledger-upcasters';
 import { collect } from '../../../support/async';
 import { makeTempDir } from '../../../support/temp-dir';
 
 const now = '2026-11-27T12:00:00.000Z';
-const envelope = (): CommandEnvelope => {
-  const commandId = uuidv4();
-  return {
-    commandId,
-    correlationId: commandId,
-    causationId: commandId,
-    actor: { id: 'officer-7', agency: 'MPS', roles: ['investigator'] },
-    role: 'investigator',
-    now,
-  };
-};
+const envelope = (): CommandEnvelope =>
+  newEnvelope({ id: 'officer-7', agency: 'MPS', roles: ['investigator'] }, 'investigator', now);
 const open = (caseId: string): CaseCommand => ({
   type: 'OpenCase',
   now,
