@@ -11,7 +11,7 @@ import { ProjectionCatalog } from '../projections/projection-catalog';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ledgerProjections } from '../projections/projections.module';
 import { SqliteReadModelDb } from '../projections/read-model-db';
-import { RebuildProgress } from '../projections/rebuild';
+import { REBUILD_ALL, RebuildProgress } from '../projections/rebuild';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 
@@ -44,8 +44,9 @@ export async function projectionsStatus(config: AppConfig, out = process.stdout)
 }
 
 /**
- * `poca-ledger projections rebuild [NAME]`. With the server stopped, rebuilds here with a progress
- * bar; when a server holds the data directory, asks it to (admin route) and says so.
+ * `poca-ledger projections rebuild [NAME]`: one projection, or (no name) every projection in one
+ * pass over the log. With the server stopped, rebuilds here with a progress bar; when a server
+ * holds the data directory, asks it to (admin route) and says so.
  */
 export async function projectionsRebuild(
   config: AppConfig,
@@ -56,7 +57,6 @@ export async function projectionsRebuild(
   if (name !== undefined && !names.includes(name)) {
     throw new Error(`No projection ${name}; there are: ${names.join(', ')}`);
   }
-  const targets = name === undefined ? names : [name];
   let store;
   try {
     store = openEventStore(config, `poca-ledger projections rebuild ${name ?? ''}`.trim());
@@ -66,41 +66,39 @@ export async function projectionsRebuild(
       `A server holds ${config.dataDir}: asking it to rebuild (http://localhost:${config.port}).\n`,
     );
     const authorization = await adminAuthorization(config);
-    for (const target of targets) {
-      const response = await fetch(
-        `http://localhost:${config.port}/admin/projections/${target}/rebuild`,
-        { method: 'POST', headers: authorization },
+    const target = name ?? REBUILD_ALL;
+    const response = await fetch(
+      `http://localhost:${config.port}/admin/projections/${target}/rebuild`,
+      { method: 'POST', headers: authorization },
+    );
+    if (!response.ok)
+      throw new Error(
+        `The server refused to rebuild ${target}: ${response.status} ${await response.text()}`,
       );
-      if (!response.ok)
-        throw new Error(
-          `The server refused to rebuild ${target}: ${response.status} ${await response.text()}`,
-        );
-      out.write(`${summary((await response.json()) as RebuildProgress)} (by the running server)\n`);
-    }
+    out.write(`${summary((await response.json()) as RebuildProgress)} (by the running server)\n`);
     return;
   }
   const db = new SqliteReadModelDb(config.dataDir);
   try {
     const runner = new ProjectionRunner(store, db, ledgerUpcasters(), ledgerProjections());
     const total = await logHead(config);
-    for (const target of targets) {
-      const bar = new SingleBar(
-        {
-          format: `${target.padEnd(18)} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s`,
-          hideCursor: true,
-          noTTYOutput: false,
-          stopOnComplete: true,
-        },
-        Presets.shades_classic,
-      );
-      bar.start(Number(total ?? 0n), 0, { rate: 0 });
-      const result = await runner.rebuild(target, (p) =>
-        bar.update(p.events, { rate: Math.round(p.eventsPerSecond) }),
-      );
-      bar.update(result.events, { rate: Math.round(result.eventsPerSecond) });
-      bar.stop();
-      out.write(`${summary(result)} (the server was not running)\n`);
-    }
+    const label = name ?? 'all projections';
+    const bar = new SingleBar(
+      {
+        format: `${label.padEnd(18)} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s`,
+        hideCursor: true,
+        noTTYOutput: false,
+        stopOnComplete: true,
+      },
+      Presets.shades_classic,
+    );
+    bar.start(Number(total ?? 0n), 0, { rate: 0 });
+    const result = await runner.rebuildAll(name === undefined ? names : [name], (p) =>
+      bar.update(p.events, { rate: Math.round(p.eventsPerSecond) }),
+    );
+    bar.update(result.events, { rate: Math.round(result.eventsPerSecond) });
+    bar.stop();
+    out.write(`${summary(result)} (the server was not running)\n`);
   } finally {
     db.close();
     await store.close();
@@ -108,7 +106,7 @@ export async function projectionsRebuild(
 }
 
 function summary(p: RebuildProgress): string {
-  return `Rebuilt ${p.name}: ${p.events} events in ${p.seconds.toFixed(1)} s (${Math.round(p.eventsPerSecond)} events/s), checkpoint ${p.position ?? 'none'}`;
+  return `Rebuilt ${p.name}: ${p.events} events of the log in ${p.seconds.toFixed(1)} s (${Math.round(p.eventsPerSecond)} events/s, one pass), checkpoint ${p.position ?? 'none'}`;
 }
 
 /** The head of the log without taking the writer lock. */

@@ -98,8 +98,17 @@ export class ProjectionCatalog {
   }
 }
 
+/** The physical names of a generation's tables (each name made once: projections ask per event). */
 export function tableNames(generation: number): TableNames {
-  return (logical) => `${logical}_g${generation}`;
+  const names = new Map<string, string>();
+  return (logical) => {
+    let name = names.get(logical);
+    if (name === undefined) {
+      name = `${logical}_g${generation}`;
+      names.set(logical, name);
+    }
+    return name;
+  };
 }
 
 export function dropTables(db: ReadModelDb, projection: Projection, generation: number): void {

@@ -7,7 +7,7 @@ import { ProjectedEvent, Projection } from './projection';
 import { ProjectionCatalog, tableNames } from './projection-catalog';
 import { toProjected } from './projected-event';
 import { ReadModelDb } from './read-model-db';
-import { rebuildProjection, RebuildProgress } from './rebuild';
+import { rebuildProjections, RebuildProgress } from './rebuild';
 
 export interface ProjectionStatus {
   name: string;
@@ -28,6 +28,14 @@ interface Live {
 
 const BATCH = 1_000;
 
+/** A rebuild asked for a projection that is being rebuilt already. */
+export class RebuildInProgressError extends Error {
+  constructor(names: readonly string[]) {
+    super(`Already being rebuilt: ${names.join(', ')}`);
+    this.name = 'RebuildInProgressError';
+  }
+}
+
 /**
  * Keeps each projection's tables up to date: subscribes after its checkpoint, applies events in
  * order in batches, and commits every batch together with the checkpoint it reaches (exactly-once
@@ -38,6 +46,8 @@ export class ProjectionRunner {
   private readonly live = new Map<string, Live>();
   private readonly waiters: { position: bigint; resolve: () => void }[] = [];
   private readonly catalog: ProjectionCatalog;
+  /** Projections being rebuilt now (two rebuilds of one projection would write the same tables). */
+  private readonly rebuilding = new Set<string>();
 
   constructor(
     private readonly store: EventStore,
@@ -48,8 +58,12 @@ export class ProjectionRunner {
     this.catalog = new ProjectionCatalog(db);
   }
 
-  /** Starts every projection; one whose version changed is rebuilt while the old tables serve. */
+  /**
+   * Starts every projection; those whose version changed are rebuilt (together, in one pass over
+   * the log) while their old tables serve.
+   */
   start(): void {
+    const changed: string[] = [];
     for (const projection of this.projections) {
       const record = this.catalog.install(projection);
       this.live.set(projection.name, this.follow(projection));
@@ -57,10 +71,13 @@ export class ProjectionRunner {
         this.logger.warn(
           `${projection.name}: version ${record.version} → ${projection.version}, rebuilding`,
         );
-        void this.rebuild(projection.name).catch((error: unknown) =>
-          this.logger.error(`${projection.name}: rebuild failed: ${String(error)}`),
-        );
+        changed.push(projection.name);
       }
+    }
+    if (changed.length > 0) {
+      void this.rebuildAll(changed).catch((error: unknown) =>
+        this.logger.error(`${changed.join(', ')}: rebuild failed: ${String(error)}`),
+      );
     }
   }
 
@@ -114,27 +131,51 @@ export class ProjectionRunner {
    * Rebuilds one projection from position 0 into a new generation while the current one serves
    * and keeps following the log; then pauses it, catches the new generation up, and swaps.
    */
-  async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
-    const projection = this.projections.find((p) => p.name === name);
-    if (!projection) throw new Error(`Unknown projection ${name}`);
-    const current = this.live.get(name);
-    if (current) current.status.state = 'rebuilding';
-    const result = await rebuildProjection(
-      { store: this.store, db: this.db, upcasters: this.upcasters, catalog: this.catalog },
-      projection,
-      {
-        onProgress,
-        beforeSwap: async () => {
-          if (current) {
-            await current.stop();
-            await current.done;
-          }
+  rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
+    return this.rebuildAll([name], onProgress);
+  }
+
+  /**
+   * Rebuilds several projections (default: every one) in one pass over the log: each event is
+   * read once and handed to every projection being rebuilt. Their current generations serve and
+   * follow the log meanwhile; then they are paused, the new generations catch up, and all swap
+   * in one transaction.
+   */
+  async rebuildAll(
+    names: readonly string[] = this.projections.map((p) => p.name),
+    onProgress?: (p: RebuildProgress) => void,
+  ): Promise<RebuildProgress> {
+    const projections = names.map((name) => {
+      const projection = this.projections.find((p) => p.name === name);
+      if (!projection) throw new Error(`Unknown projection ${name}`);
+      return projection;
+    });
+    const busy = names.filter((name) => this.rebuilding.has(name));
+    if (busy.length > 0) throw new RebuildInProgressError(busy);
+    names.forEach((name) => this.rebuilding.add(name));
+    try {
+      const current = projections.map((p) => this.live.get(p.name));
+      for (const live of current) if (live) live.status.state = 'rebuilding';
+      const result = await rebuildProjections(
+        { store: this.store, db: this.db, upcasters: this.upcasters, catalog: this.catalog },
+        projections,
+        {
+          onProgress,
+          beforeSwap: async () => {
+            const paused = current.filter((live): live is Live => live !== undefined);
+            await Promise.all(paused.map((live) => live.stop()));
+            await Promise.all(paused.map((live) => live.done));
+          },
         },
-      },
-    );
-    if (current) this.live.set(name, this.follow(projection));
-    this.notify();
-    return result;
+      );
+      projections.forEach((projection, i) => {
+        if (current[i]) this.live.set(projection.name, this.follow(projection));
+      });
+      this.notify();
+      return result;
+    } finally {
+      names.forEach((name) => this.rebuilding.delete(name));
+    }
   }
 
   private follow(projection: Projection): Live {

@@ -1,8 +1,8 @@
-import { Controller, Get, NotFoundException, Param, Post } from '@nestjs/common';
+import { ConflictException, Controller, Get, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { ProjectionRunner, ProjectionStatus } from './projection-runner';
-import { RebuildProgress } from './rebuild';
+import { ProjectionRunner, ProjectionStatus, RebuildInProgressError } from './projection-runner';
+import { REBUILD_ALL, RebuildProgress } from './rebuild';
 
 /**
  * Operations on the running server's projections: the CLI's `projections rebuild` asks here when
@@ -22,11 +22,17 @@ export class ProjectionsAdminController {
   @Post(':name/rebuild')
   @Roles('supervisor')
   @ApiOperation({
-    summary: 'Rebuild a projection from position 0 while the current tables keep serving',
+    summary:
+      'Rebuild a projection (`all`: every projection, in one pass over the log) from position 0 while the current tables keep serving',
   })
   async rebuild(@Param('name') name: string): Promise<RebuildProgress> {
-    if (!this.runner.projections.some((p) => p.name === name))
+    if (name !== REBUILD_ALL && !this.runner.projections.some((p) => p.name === name))
       throw new NotFoundException(`No projection ${name}`);
-    return this.runner.rebuild(name);
+    try {
+      return await (name === REBUILD_ALL ? this.runner.rebuildAll() : this.runner.rebuild(name));
+    } catch (error) {
+      if (error instanceof RebuildInProgressError) throw new ConflictException(error.message);
+      throw error;
+    }
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { UpcasterRegistry } from '../ledger/upcasting/upcaster-registry';
+import { AssetFolds } from './asset-folds';
 import { AssetRegisterProjection } from './asset-register/asset-register.projection';
 import { CaseAccessProjection } from './case-access/case-access.projection';
 import { RegisterController } from './asset-register/register.controller';
@@ -14,11 +15,13 @@ import { ReadModelDb, SqliteReadModelDb } from './read-model-db';
 import { RecoveryTotalsProjection } from './recovery-totals/recovery-totals.projection';
 import { TotalsController } from './recovery-totals/totals.controller';
 
+/** Every projection; those that fold assets share one fold (asset-folds.ts). */
 export function ledgerProjections() {
+  const folds = new AssetFolds();
   return [
-    new AssetRegisterProjection(),
-    new DeadlinesProjection(),
-    new RecoveryTotalsProjection(),
+    new AssetRegisterProjection({ folds }),
+    new DeadlinesProjection({ folds }),
+    new RecoveryTotalsProjection({ folds }),
     new CaseAccessProjection(),
   ];
 }

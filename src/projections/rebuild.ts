@@ -1,15 +1,19 @@
 import { EventStore } from '../event-store/event-store.port';
 import { UpcasterRegistry } from '../ledger/upcasting/upcaster-registry';
-import { ProjectedEvent, Projection } from './projection';
+import { ProjectedEvent, Projection, TableNames } from './projection';
 import { dropTables, ProjectionCatalog, tableNames } from './projection-catalog';
 import { reads, toProjected } from './projected-event';
 import { ReadModelDb } from './read-model-db';
 
 export interface RebuildProgress {
+  /** The projections rebuilt, comma-separated (one pass over the log for all of them). */
   name: string;
+  names: string[];
+  /** Events of the log read so far (each read once, whatever the number of projections). */
   events: number;
   position: string | null;
   seconds: number;
+  /** `events` / `seconds`: events of the log per second for the whole rebuild. */
   eventsPerSecond: number;
   done: boolean;
 }
@@ -21,36 +25,65 @@ export interface RebuildContext {
   catalog: ProjectionCatalog;
 }
 
+export interface RebuildOptions {
+  onProgress?: (p: RebuildProgress) => void;
+  /** Called once the new generations have caught up with the log as it was: pause the old ones. */
+  beforeSwap?: () => Promise<void>;
+  /** Events per transaction (default 5,000). */
+  batch?: number;
+}
+
 const BATCH = 5_000;
 
+/** The name that asks the admin route for every projection at once (one pass over the log). */
+export const REBUILD_ALL = 'all';
+
+interface Target {
+  projection: Projection;
+  generation: number;
+  t: TableNames;
+}
+
 /**
- * Builds generation n+1 of a projection from position 0 while generation n keeps serving, then
- * (after `beforeSwap`, where a live runner pauses) catches up to the head and swaps in one
- * transaction. A crash at any point before the swap leaves generation n serving; the half-built
- * tables are dropped by the next rebuild.
+ * Builds generation n+1 of each projection from position 0 while generation n keeps serving, in
+ * one pass over the log: every event is read, parsed and upcast once and handed to each projection
+ * that reads its stream (event by event, so projections that fold the same aggregate share the
+ * fold: asset-folds.ts). Each batch is one transaction: every projection's `apply`, then each one's
+ * `endBatch`. Then (after `beforeSwap`, where a live runner pauses the old generations) it catches
+ * up to the head and swaps every projection in one transaction. A crash at any point before the
+ * swap leaves generation n serving; the half-built tables are dropped by the next rebuild.
  */
-export async function rebuildProjection(
+export async function rebuildProjections(
   context: RebuildContext,
-  projection: Projection,
-  options: { onProgress?: (p: RebuildProgress) => void; beforeSwap?: () => Promise<void> } = {},
+  projections: readonly Projection[],
+  options: RebuildOptions = {},
 ): Promise<RebuildProgress> {
   const { store, db, upcasters, catalog } = context;
-  const current = catalog.install(projection);
-  const generation = current.generation + 1;
-  const t = tableNames(generation);
-  db.transaction(() => {
-    dropTables(db, projection, generation);
-    projection.createTables(db, t);
+  if (projections.length === 0) throw new Error('Nothing to rebuild');
+  const targets: Target[] = projections.map((projection) => {
+    const generation = catalog.install(projection).generation + 1;
+    return { projection, generation, t: tableNames(generation) };
   });
+  db.transaction(() => {
+    for (const { projection, generation, t } of targets) {
+      dropTables(db, projection, generation);
+      projection.createTables(db, t);
+    }
+  });
+  const names = projections.map((p) => p.name);
+  const batchSize = options.batch ?? BATCH;
+  const route = router(targets);
 
   const started = process.hrtime.bigint();
   let events = 0;
   let position: bigint | null = null;
   let buffer: ProjectedEvent[] = [];
+  let routes: Target[][] = [];
   const progress = (done: boolean): RebuildProgress => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {
-      name: projection.name,
+      name: names.join(', '),
+      names,
       events,
       position: position?.toString() ?? null,
       seconds,
@@ -60,11 +93,15 @@ export async function rebuildProjection(
   };
   const flush = () => {
     const batch = buffer;
+    const to = routes;
     buffer = [];
+    routes = [];
     if (batch.length > 0) {
       db.transaction(() => {
-        batch.forEach((e) => projection.apply(db, t, e));
-        projection.endBatch?.(db, t);
+        for (let i = 0; i < batch.length; i++) {
+          for (const { projection, t } of to[i]) projection.apply(db, t, batch[i]);
+        }
+        for (const { projection, t } of targets) projection.endBatch?.(db, t);
       });
     }
     options.onProgress?.(progress(false));
@@ -74,9 +111,11 @@ export async function rebuildProjection(
       if (from !== null && event.position === from) continue;
       position = event.position;
       events += 1;
-      if (!reads(projection, event.streamId)) continue;
+      const to = route(event.streamId);
+      if (to.length === 0) continue;
       buffer.push(toProjected(event, upcasters));
-      if (buffer.length >= BATCH) flush();
+      routes.push(to);
+      if (buffer.length >= batchSize) flush();
     }
     flush();
   };
@@ -84,8 +123,45 @@ export async function rebuildProjection(
   await readFrom(null);
   await options.beforeSwap?.();
   await readFrom(position);
-  catalog.swap(projection, generation, position);
+  const checkpoint: bigint | null = position;
+  db.transaction(() => {
+    for (const { projection, generation } of targets)
+      catalog.swap(projection, generation, checkpoint);
+  });
   const result = progress(true);
   options.onProgress?.(result);
   return result;
+}
+
+/** One projection: `rebuildProjections` with a list of one. */
+export function rebuildProjection(
+  context: RebuildContext,
+  projection: Projection,
+  options: RebuildOptions = {},
+): Promise<RebuildProgress> {
+  return rebuildProjections(context, [projection], options);
+}
+
+/**
+ * Which targets read a stream. When every prefix is a whole category (`asset-`: one dash, at the
+ * end), the answer depends only on the stream's category and is remembered per category.
+ */
+function router(targets: readonly Target[]): (streamId: string) => Target[] {
+  const direct = (streamId: string) => targets.filter((x) => reads(x.projection, streamId));
+  const byCategory = targets.every((x) =>
+    x.projection.streams.every((p) => p.indexOf('-') === p.length - 1),
+  );
+  if (!byCategory) return direct;
+  const known = new Map<string, Target[]>();
+  return (streamId) => {
+    const dash = streamId.indexOf('-');
+    if (dash < 0) return direct(streamId);
+    const category = streamId.slice(0, dash + 1);
+    let to = known.get(category);
+    if (to === undefined) {
+      to = direct(streamId);
+      known.set(category, to);
+    }
+    return to;
+  };
 }

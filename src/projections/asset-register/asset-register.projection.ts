@@ -1,11 +1,36 @@
-import { AssetEvent } from '../../ledger/assets/asset.events';
-import { AssetState, evolve, initialAssetState } from '../../ledger/assets/asset.state';
+import { AssetState, initialAssetState } from '../../ledger/assets/asset.state';
+import { AssetFolds } from '../asset-folds';
 import { ProjectedEvent, Projection, TableNames } from '../projection';
 import { ReadModelDb } from '../read-model-db';
+import { sqlFor, SqlText } from '../sql-text';
 import { StateCache } from '../state-cache';
-import { LastChange, registerRow } from './register-row';
+import { CaseFacts, LastChange, registerRow } from './register-row';
 
 export const ASSET_REGISTER = 'asset-register';
+
+const CASES_KEPT = 10_000;
+
+const SELECT_STATE: SqlText = (t) =>
+  `SELECT state FROM ${t('register_asset_state')} WHERE asset_id = ?`;
+const UPSERT_STATE: SqlText = (t) =>
+  `INSERT INTO ${t('register_asset_state')} (asset_id, state) VALUES (?, ?)
+   ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`;
+const SELECT_CASE: SqlText = (t) =>
+  `SELECT reference, operation, lead_agency FROM ${t('register_cases')} WHERE case_id = ?`;
+const UPSERT_ROW: SqlText = (t) =>
+  `INSERT INTO ${t('register_assets')} (asset_id, case_id, case_reference, operation, agency, exhibit_ref,
+         category, power, status, held, description, custody_location, seized_at, value_source, value_amount,
+         value_currency, value_gbp, detention_expires_at, restraint_order_ids, realised_net_gbp, last_event,
+         last_changed_at, last_position)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (asset_id) DO UPDATE SET case_reference = excluded.case_reference, operation = excluded.operation,
+         agency = excluded.agency, category = excluded.category, power = excluded.power, status = excluded.status,
+         held = excluded.held, description = excluded.description, custody_location = excluded.custody_location,
+         value_source = excluded.value_source, value_amount = excluded.value_amount,
+         value_currency = excluded.value_currency, value_gbp = excluded.value_gbp,
+         detention_expires_at = excluded.detention_expires_at, restraint_order_ids = excluded.restraint_order_ids,
+         realised_net_gbp = excluded.realised_net_gbp, last_event = excluded.last_event,
+         last_changed_at = excluded.last_changed_at, last_position = excluded.last_position`;
 
 /**
  * One row per asset with what the register shows, kept current by folding each asset's events
@@ -28,6 +53,17 @@ export class AssetRegisterProjection implements Projection {
     string,
     { assetId: string; state: AssetState; last: LastChange }
   >();
+  private readonly folds: AssetFolds;
+  /**
+   * What the register shows of each case, by physical table and case: written once (CaseOpened,
+   * never changed after), so kept once read. Only committed rows matter: a batch that fails stops
+   * the projection, and a rebuild writes other tables.
+   */
+  private readonly cases = new Map<string, CaseFacts>();
+
+  constructor(options: { folds?: AssetFolds } = {}) {
+    this.folds = options.folds ?? new AssetFolds();
+  }
 
   createTables(db: ReadModelDb, t: TableNames): void {
     db.exec(`
@@ -54,6 +90,7 @@ export class AssetRegisterProjection implements Projection {
       CREATE INDEX ${t('register_orders')}_by_case ON ${t('register_orders')} (case_id, order_id);
     `);
     this.states.clear();
+    this.cases.clear();
   }
 
   apply(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
@@ -66,13 +103,8 @@ export class AssetRegisterProjection implements Projection {
     const before =
       this.pending.get(key)?.state ??
       this.states.get(key) ??
-      parseState(
-        db.get<{ state: string }>(
-          `SELECT state FROM ${t('register_asset_state')} WHERE asset_id = ?`,
-          assetId,
-        ),
-      );
-    const state = evolve(before, { type: event.type, data: event.data } as unknown as AssetEvent);
+      parseState(db.get<{ state: string }>(sqlFor(t, SELECT_STATE), assetId));
+    const state = this.folds.after(event, before);
     const occurredAt =
       typeof event.data.occurredAt === 'string' ? event.data.occurredAt : event.recordedAt;
     this.pending.set(key, {
@@ -88,12 +120,7 @@ export class AssetRegisterProjection implements Projection {
     for (const [key, { assetId, state, last }] of this.pending) {
       if (!key.startsWith(prefix)) continue;
       this.states.set(key, state);
-      db.run(
-        `INSERT INTO ${t('register_asset_state')} (asset_id, state) VALUES (?, ?)
-         ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`,
-        assetId,
-        JSON.stringify(state),
-      );
+      db.run(sqlFor(t, UPSERT_STATE), assetId, this.folds.json(state));
       this.writeRow(db, t, assetId, state, last);
       this.pending.delete(key);
     }
@@ -106,34 +133,9 @@ export class AssetRegisterProjection implements Projection {
     state: AssetState,
     last: LastChange,
   ): void {
-    const theCase = db.get<{ reference: string; operation: string | null; lead_agency: string }>(
-      `SELECT reference, operation, lead_agency FROM ${t('register_cases')} WHERE case_id = ?`,
-      state.caseId ?? '',
-    );
-    const row = registerRow(
-      assetId,
-      state,
-      theCase && {
-        reference: theCase.reference,
-        operation: theCase.operation,
-        leadAgency: theCase.lead_agency,
-      },
-      last,
-    );
+    const row = registerRow(assetId, state, this.caseFacts(db, t, state.caseId ?? ''), last);
     db.run(
-      `INSERT INTO ${t('register_assets')} (asset_id, case_id, case_reference, operation, agency, exhibit_ref,
-         category, power, status, held, description, custody_location, seized_at, value_source, value_amount,
-         value_currency, value_gbp, detention_expires_at, restraint_order_ids, realised_net_gbp, last_event,
-         last_changed_at, last_position)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (asset_id) DO UPDATE SET case_reference = excluded.case_reference, operation = excluded.operation,
-         agency = excluded.agency, category = excluded.category, power = excluded.power, status = excluded.status,
-         held = excluded.held, description = excluded.description, custody_location = excluded.custody_location,
-         value_source = excluded.value_source, value_amount = excluded.value_amount,
-         value_currency = excluded.value_currency, value_gbp = excluded.value_gbp,
-         detention_expires_at = excluded.detention_expires_at, restraint_order_ids = excluded.restraint_order_ids,
-         realised_net_gbp = excluded.realised_net_gbp, last_event = excluded.last_event,
-         last_changed_at = excluded.last_changed_at, last_position = excluded.last_position`,
+      sqlFor(t, UPSERT_ROW),
       row.assetId,
       row.caseId,
       row.caseReference,
@@ -158,6 +160,25 @@ export class AssetRegisterProjection implements Projection {
       row.lastChangedAt,
       row.lastPosition,
     );
+  }
+
+  private caseFacts(db: ReadModelDb, t: TableNames, caseId: string): CaseFacts | undefined {
+    const key = `${t('register_cases')}/${caseId}`;
+    const known = this.cases.get(key);
+    if (known) return known;
+    const row = db.get<{ reference: string; operation: string | null; lead_agency: string }>(
+      sqlFor(t, SELECT_CASE),
+      caseId,
+    );
+    if (!row) return undefined;
+    const facts = {
+      reference: row.reference,
+      operation: row.operation,
+      leadAgency: row.lead_agency,
+    };
+    if (this.cases.size >= CASES_KEPT) this.cases.clear();
+    this.cases.set(key, facts);
+    return facts;
   }
 
   /** Which orders a case has, for its summary: made, and for restraint, discharged. */

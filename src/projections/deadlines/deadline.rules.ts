@@ -104,12 +104,20 @@ export function assetDeadlines(
   calendar: WorkingCalendar = ENGLAND_AND_WALES,
 ): Deadline[] {
   if (!state.exists || !state.assetId || !underDetentionClock(state)) return [];
-  const base = {
+  const caseId = state.caseId ?? '';
+  const assetId = state.assetId;
+  const ref = state.exhibitRef ?? '';
+  // Built whole (not `{ ...base, kind, ... }`: a spread followed by new keys is slow in V8).
+  const deadline = (kind: DeadlineKind, due: string, dueAt: string, description: string) => ({
+    kind,
     seq: 0,
-    caseId: state.caseId ?? '',
-    assetId: state.assetId,
-    ref: state.exhibitRef ?? '',
-  };
+    caseId,
+    assetId,
+    ref,
+    due,
+    dueAt,
+    description,
+  });
   const power = state.power as Power;
   const out: Deadline[] = [];
 
@@ -118,51 +126,54 @@ export function assetDeadlines(
     const detention = state.detention;
     if (detention) {
       const expiresAt = normalisedInstant(detention.expiresAt);
-      out.push({
-        ...base,
-        kind: 'detention_expiry',
-        due: expiresAt,
-        dueAt: expiresAt,
-        description:
+      out.push(
+        deadline(
+          'detention_expiry',
+          expiresAt,
+          expiresAt,
           detention.kind === 'initial'
             ? `Initial detention (${section}) ends: apply for an extension order or release`
             : `Detention order${detention.orderRef ? ` ${detention.orderRef}` : ''} ends: apply for a further order or release`,
-      });
+        ),
+      );
       const crypto = state.category === 'cryptoasset';
       const months = crypto ? limits.cryptoDetentionMaxMonths : limits.detentionMaxMonths;
       const firstDay = londonDateOf(detention.firstStartedAt);
       const cap = addMonths(firstDay, months);
-      out.push({
-        ...base,
-        kind: 'detention_cap',
-        due: cap,
-        dueAt: endOfLondonDay(cap),
-        description: `Detention cannot be extended beyond ${cap}: ${months / 12} years from the first detention on ${firstDay}${crypto ? ' (cryptoassets, s.303Z32)' : ''}`,
-      });
+      out.push(
+        deadline(
+          'detention_cap',
+          cap,
+          endOfLondonDay(cap),
+          `Detention cannot be extended beyond ${cap}: ${months / 12} years from the first detention on ${firstDay}${crypto ? ' (cryptoassets, s.303Z32)' : ''}`,
+        ),
+      );
     } else if (state.status === 'held' && state.powerSince) {
       const hours = initialHours(power, false, limits);
       const expiresAt = initialExpiryOrUndefined(state.powerSince, hours, calendar);
       if (expiresAt) {
-        out.push({
-          ...base,
-          kind: 'detention_expiry',
-          due: expiresAt,
-          dueAt: expiresAt,
-          description: `Initial period (${section}, ${hours} counted hours from ${normalisedInstant(state.powerSince)}) ends; no detention recorded: record it, apply for an extension order or release`,
-        });
+        out.push(
+          deadline(
+            'detention_expiry',
+            expiresAt,
+            expiresAt,
+            `Initial period (${section}, ${hours} counted hours from ${normalisedInstant(state.powerSince)}) ends; no detention recorded: record it, apply for an extension order or release`,
+          ),
+        );
       }
     }
   }
 
   const notice = state.forfeiture.notice;
   if (state.status === 'notice_given' && notice && !notice.lapsed) {
-    out.push({
-      ...base,
-      kind: 'objection_window',
-      due: notice.objectionDeadline,
-      dueAt: endOfLondonDay(notice.objectionDeadline),
-      description: `Objection window of forfeiture notice ${notice.noticeRef} (given ${notice.givenAt}) closes; without an objection the asset can be recorded as forfeited`,
-    });
+    out.push(
+      deadline(
+        'objection_window',
+        notice.objectionDeadline,
+        endOfLondonDay(notice.objectionDeadline),
+        `Objection window of forfeiture notice ${notice.noticeRef} (given ${notice.givenAt}) closes; without an objection the asset can be recorded as forfeited`,
+      ),
+    );
   }
 
   if (power === 'POCA_S303Z1_AFO') {
@@ -170,13 +181,14 @@ export function assetDeadlines(
     if (madeAt) {
       const made = londonDateOf(madeAt);
       const expiry = addMonths(made, limits.afoMaxMonths);
-      out.push({
-        ...base,
-        kind: 'afo_expiry',
-        due: expiry,
-        dueAt: endOfLondonDay(expiry),
-        description: `Account freezing order (s.303Z1) made on ${made} ends at the latest: ${limits.afoMaxMonths / 12} years`,
-      });
+      out.push(
+        deadline(
+          'afo_expiry',
+          expiry,
+          endOfLondonDay(expiry),
+          `Account freezing order (s.303Z1) made on ${made} ends at the latest: ${limits.afoMaxMonths / 12} years`,
+        ),
+      );
     }
   }
   return out;

@@ -1,16 +1,13 @@
-import { AssetEvent } from '../../ledger/assets/asset.events';
-import {
-  AssetState,
-  evolve as evolveAsset,
-  initialAssetState,
-} from '../../ledger/assets/asset.state';
+import { AssetState, initialAssetState } from '../../ledger/assets/asset.state';
 import {
   ConfiscationState,
   evolve as evolveOrder,
 } from '../../ledger/confiscation/confiscation.decider';
 import { ConfiscationEvent } from '../../ledger/confiscation/confiscation.events';
+import { AssetFolds } from '../asset-folds';
 import { ProjectedEvent, Projection, TableNames } from '../projection';
 import { ReadModelDb } from '../read-model-db';
+import { sqlFor, SqlText } from '../sql-text';
 import { StateCache } from '../state-cache';
 import { decodeConfiscationState, encodeConfiscationState } from './confiscation-state.json';
 import { assetDeadlines, Deadline, orderDeadlines } from './deadline.rules';
@@ -49,6 +46,22 @@ function toRow(sourceId: string, d: Deadline): DeadlineRow {
   };
 }
 
+const SELECT_ASSET_STATE: SqlText = (t) =>
+  `SELECT state FROM ${t('deadline_asset_state')} WHERE asset_id = ?`;
+const UPSERT_ASSET_STATE: SqlText = (t) =>
+  `INSERT INTO ${t('deadline_asset_state')} (asset_id, state) VALUES (?, ?)
+   ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`;
+const SELECT_ITEMS: SqlText = (t) =>
+  `SELECT ${COLUMNS} FROM ${t('deadline_items')} WHERE source_id = ?`;
+const UPSERT_ITEM: SqlText = (t) =>
+  `INSERT INTO ${t('deadline_items')} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+   ON CONFLICT (source_id, kind, seq) DO UPDATE SET case_id = excluded.case_id,
+     asset_id = excluded.asset_id, confiscation_order_id = excluded.confiscation_order_id,
+     ref = excluded.ref, due = excluded.due, due_at = excluded.due_at,
+     description = excluded.description`;
+const DELETE_ITEM: SqlText = (t) =>
+  `DELETE FROM ${t('deadline_items')} WHERE source_id = ? AND kind = ? AND seq = ?`;
+
 const keyOf = (r: { kind: string; seq: number }) => `${r.kind}/${r.seq}`;
 
 function sameRow(a: DeadlineRow, b: DeadlineRow): boolean {
@@ -76,14 +89,20 @@ export class DeadlinesProjection implements Projection {
   readonly streams = ['case-', 'asset-', 'confiscation-'] as const;
   private readonly assets = new StateCache<AssetState>(2_000);
   private readonly orders = new StateCache<ConfiscationState>(1_000);
+  /** `stored`: the asset has a state row (and so perhaps deadline rows) from an earlier batch. */
   private readonly pendingAssets = new Map<
     string,
-    { id: string; streamId: string; state: AssetState }
+    { id: string; streamId: string; state: AssetState; stored: boolean }
   >();
   private readonly pendingOrders = new Map<
     string,
     { id: string; streamId: string; state: ConfiscationState }
   >();
+  private readonly folds: AssetFolds;
+
+  constructor(options: { folds?: AssetFolds } = {}) {
+    this.folds = options.folds ?? new AssetFolds();
+  }
 
   createTables(db: ReadModelDb, t: TableNames): void {
     db.exec(`
@@ -127,20 +146,28 @@ export class DeadlinesProjection implements Projection {
   private applyAsset(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
     const assetId = event.streamId.slice('asset-'.length);
     const key = `${t('deadline_asset_state')}/${assetId}`;
-    const before =
-      this.pendingAssets.get(key)?.state ??
-      this.assets.get(key) ??
-      parseAssetState(
-        db.get<{ state: string }>(
-          `SELECT state FROM ${t('deadline_asset_state')} WHERE asset_id = ?`,
-          assetId,
-        )?.state,
-      );
-    const state = evolveAsset(before, {
-      type: event.type,
-      data: event.data,
-    } as unknown as AssetEvent);
-    this.pendingAssets.set(key, { id: assetId, streamId: event.streamId, state });
+    const pending = this.pendingAssets.get(key);
+    if (pending) {
+      pending.state = this.folds.after(event, pending.state);
+      return;
+    }
+    let before = this.assets.get(key);
+    if (before === undefined) {
+      const text = db.get<{ state: string }>(sqlFor(t, SELECT_ASSET_STATE), assetId)?.state;
+      if (text === undefined) {
+        const state = this.folds.after(event, initialAssetState);
+        this.pendingAssets.set(key, {
+          id: assetId,
+          streamId: event.streamId,
+          state,
+          stored: false,
+        });
+        return;
+      }
+      before = JSON.parse(text) as AssetState;
+    }
+    const state = this.folds.after(event, before);
+    this.pendingAssets.set(key, { id: assetId, streamId: event.streamId, state, stored: true });
   }
 
   private applyOrder(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
@@ -165,16 +192,11 @@ export class DeadlinesProjection implements Projection {
   /** Once per batch: each changed asset's and order's state stored and its deadlines synced. */
   endBatch(db: ReadModelDb, t: TableNames): void {
     const assetPrefix = `${t('deadline_asset_state')}/`;
-    for (const [key, { id, streamId, state }] of this.pendingAssets) {
+    for (const [key, { id, streamId, state, stored }] of this.pendingAssets) {
       if (!key.startsWith(assetPrefix)) continue;
       this.assets.set(key, state);
-      db.run(
-        `INSERT INTO ${t('deadline_asset_state')} (asset_id, state) VALUES (?, ?)
-         ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`,
-        id,
-        JSON.stringify(state),
-      );
-      this.sync(db, t, streamId, assetDeadlines(state));
+      db.run(sqlFor(t, UPSERT_ASSET_STATE), id, this.folds.json(state));
+      this.sync(db, t, streamId, assetDeadlines(state), stored);
       this.pendingAssets.delete(key);
     }
     const orderPrefix = `${t('deadline_order_state')}/`;
@@ -192,25 +214,29 @@ export class DeadlinesProjection implements Projection {
     }
   }
 
-  /** Makes the rows of one source exactly `deadlines`: changed rows rewritten, closed ones deleted. */
-  private sync(db: ReadModelDb, t: TableNames, sourceId: string, deadlines: Deadline[]): void {
-    const table = t('deadline_items');
-    const existing = new Map(
-      db
-        .all<DeadlineRow>(`SELECT ${COLUMNS} FROM ${table} WHERE source_id = ?`, sourceId)
-        .map((r) => [keyOf(r), r]),
-    );
+  /**
+   * Makes the rows of one source exactly `deadlines`: changed rows rewritten, closed ones deleted.
+   * `stored` false: the source has never been written (no state row, so no rows to read).
+   */
+  private sync(
+    db: ReadModelDb,
+    t: TableNames,
+    sourceId: string,
+    deadlines: Deadline[],
+    stored = true,
+  ): void {
+    const existing = new Map<string, DeadlineRow>();
+    if (stored) {
+      for (const r of db.all<DeadlineRow>(sqlFor(t, SELECT_ITEMS), sourceId))
+        existing.set(keyOf(r), r);
+    }
     for (const deadline of deadlines) {
       const row = toRow(sourceId, deadline);
       const current = existing.get(keyOf(row));
       existing.delete(keyOf(row));
       if (current && sameRow(current, row)) continue;
       db.run(
-        `INSERT INTO ${table} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (source_id, kind, seq) DO UPDATE SET case_id = excluded.case_id,
-           asset_id = excluded.asset_id, confiscation_order_id = excluded.confiscation_order_id,
-           ref = excluded.ref, due = excluded.due, due_at = excluded.due_at,
-           description = excluded.description`,
+        sqlFor(t, UPSERT_ITEM),
         row.source_id,
         row.kind,
         row.seq,
@@ -224,16 +250,7 @@ export class DeadlinesProjection implements Projection {
       );
     }
     for (const closed of existing.values()) {
-      db.run(
-        `DELETE FROM ${table} WHERE source_id = ? AND kind = ? AND seq = ?`,
-        sourceId,
-        closed.kind,
-        closed.seq,
-      );
+      db.run(sqlFor(t, DELETE_ITEM), sourceId, closed.kind, closed.seq);
     }
   }
-}
-
-function parseAssetState(text: string | undefined): AssetState {
-  return text === undefined ? initialAssetState : (JSON.parse(text) as AssetState);
 }

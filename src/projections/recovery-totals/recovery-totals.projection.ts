@@ -1,14 +1,11 @@
 import { financialYearOf } from '../../common/time';
-import { AssetEvent } from '../../ledger/assets/asset.events';
-import {
-  AssetState,
-  evolve as evolveAsset,
-  initialAssetState,
-} from '../../ledger/assets/asset.state';
+import { AssetState, initialAssetState } from '../../ledger/assets/asset.state';
 import { ConfiscationEvent } from '../../ledger/confiscation/confiscation.events';
 import { ArisTable, DEFAULT_ARIS_TABLE, validateArisTable } from '../../ledger/recovery/aris';
+import { AssetFolds } from '../asset-folds';
 import { ProjectedEvent, Projection, TableNames } from '../projection';
 import { ReadModelDb } from '../read-model-db';
+import { sqlFor, SqlText } from '../sql-text';
 import { StateCache } from '../state-cache';
 import {
   assetParts,
@@ -29,6 +26,16 @@ import { Part } from './totals.measures';
 
 export const RECOVERY_TOTALS = 'recovery-totals';
 
+const CASES_KEPT = 10_000;
+
+const SELECT_CASE: SqlText = (t) =>
+  `SELECT operation, agency FROM ${t('totals_cases')} WHERE case_id = ?`;
+const SELECT_ASSET: SqlText = (t) =>
+  `SELECT case_id, operation, agency, state FROM ${t('totals_assets')} WHERE asset_id = ?`;
+const UPSERT_ASSET: SqlText = (t) =>
+  `INSERT INTO ${t('totals_assets')} (asset_id, case_id, operation, agency, state) VALUES (?, ?, ?, ?, ?)
+   ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`;
+
 interface AssetRow {
   case_id: string;
   operation: string | null;
@@ -42,6 +49,14 @@ interface CachedAsset {
   keys?: CaseKeys;
   /** What it contributes now (so the next event need not recompute it). */
   parts: Part[];
+}
+
+/** An asset changed in the batch: as it was when the batch began, and its state now. */
+interface PendingAsset {
+  assetId: string;
+  start: CachedAsset;
+  state: AssetState;
+  keys?: CaseKeys;
 }
 
 interface CachedOrder {
@@ -92,13 +107,17 @@ export class RecoveryTotalsProjection implements Projection {
   private readonly assets = new StateCache<CachedAsset>(2_000);
   private readonly orders = new StateCache<CachedOrder>(1_000);
   /** Changed in this batch, written once each in endBatch. */
-  private readonly pendingAssets = new Map<string, { assetId: string; asset: CachedAsset }>();
+  private readonly pendingAssets = new Map<string, PendingAsset>();
   private readonly pendingOrders = new Map<string, { orderId: string; order: CachedOrder }>();
   private readonly orderEvents = new Map<string, number>();
   private readonly writer = new TotalsWriter();
+  private readonly cases = new Map<string, CaseKeys>();
 
-  constructor(options: { arisTable?: ArisTable } = {}) {
+  private readonly folds: AssetFolds;
+
+  constructor(options: { arisTable?: ArisTable; folds?: AssetFolds } = {}) {
     this.arisTable = options.arisTable ?? DEFAULT_ARIS_TABLE;
+    this.folds = options.folds ?? new AssetFolds();
     validateArisTable(this.arisTable);
   }
 
@@ -142,6 +161,7 @@ export class RecoveryTotalsProjection implements Projection {
     this.pendingOrders.clear();
     this.orderEvents.clear();
     this.writer.clear();
+    this.cases.clear();
   }
 
   apply(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
@@ -162,38 +182,47 @@ export class RecoveryTotalsProjection implements Projection {
     );
   }
 
+  /** A case's keys (written once, at CaseOpened, and never changed: kept once read). */
   private caseKeys(db: ReadModelDb, t: TableNames, caseId: string): CaseKeys {
+    const cacheKey = `${t('totals_cases')}/${caseId}`;
+    const known = this.cases.get(cacheKey);
+    if (known) return known;
     const row = db.get<{ operation: string | null; agency: string | null }>(
-      `SELECT operation, agency FROM ${t('totals_cases')} WHERE case_id = ?`,
+      sqlFor(t, SELECT_CASE),
       caseId,
     );
-    return { caseId, operation: row?.operation ?? null, agency: row?.agency ?? null };
+    const keys = { caseId, operation: row?.operation ?? null, agency: row?.agency ?? null };
+    if (row) {
+      if (this.cases.size >= CASES_KEPT) this.cases.clear();
+      this.cases.set(cacheKey, keys);
+    }
+    return keys;
   }
 
+  /**
+   * Folds the event into the asset's state. What the asset contributes is compared once per batch
+   * (endBatch: as it was when the batch began, and as it is at its end; the differences of each
+   * event in between add up to that). A forfeiture receipt is stored, or removed, at the event
+   * that makes or unmakes it.
+   */
   private applyAsset(db: ReadModelDb, t: TableNames, event: ProjectedEvent): void {
     const assetId = event.streamId.slice('asset-'.length);
     const cacheKey = `${t('totals_assets')}/${assetId}`;
-    const before =
-      this.pendingAssets.get(cacheKey)?.asset ??
-      this.assets.get(cacheKey) ??
-      this.loadAsset(db, t, assetId);
-    const state = evolveAsset(before.state, {
-      type: event.type,
-      data: event.data,
-    } as unknown as AssetEvent);
+    let pending = this.pendingAssets.get(cacheKey);
+    if (pending === undefined) {
+      const start = this.assets.get(cacheKey) ?? this.loadAsset(db, t, assetId);
+      pending = { assetId, start, state: start.state, keys: start.keys };
+      this.pendingAssets.set(cacheKey, pending);
+    }
+    const before = pending.state;
+    const state = this.folds.after(event, before);
+    pending.state = state;
     // The case's keys are taken once, when the asset is first seen, and kept with it, so its old
     // and new contributions always fall under the same case keys.
-    const keys = before.keys ?? this.caseKeys(db, t, state.caseId ?? '');
-    const after: CachedAsset = {
-      state,
-      keys,
-      parts: assetParts(assetId, state, keys, this.arisTable),
-    };
-    this.pendingAssets.set(cacheKey, { assetId, asset: after });
-    this.writer.apply(db, t, before.parts, after.parts);
+    const keys = (pending.keys ??= this.caseKeys(db, t, state.caseId ?? ''));
     const forfeitureChanged =
-      before.state.forfeiture.forfeited !== state.forfeiture.forfeited ||
-      (before.state.status === 'voided') !== (state.status === 'voided');
+      before.forfeiture.forfeited !== state.forfeiture.forfeited ||
+      (before.status === 'voided') !== (state.status === 'voided');
     if (forfeitureChanged) {
       db.run(`DELETE FROM ${t('totals_receipts')} WHERE receipt_id = ?`, `forfeiture-${assetId}`);
       const receipt = forfeitureReceipt(assetId, state, this.arisTable);
@@ -202,10 +231,7 @@ export class RecoveryTotalsProjection implements Projection {
   }
 
   private loadAsset(db: ReadModelDb, t: TableNames, assetId: string): CachedAsset {
-    const row = db.get<AssetRow>(
-      `SELECT case_id, operation, agency, state FROM ${t('totals_assets')} WHERE asset_id = ?`,
-      assetId,
-    );
+    const row = db.get<AssetRow>(sqlFor(t, SELECT_ASSET), assetId);
     if (!row) return { state: initialAssetState, parts: [] };
     const keys = { caseId: row.case_id, operation: row.operation, agency: row.agency };
     const state = JSON.parse(row.state) as AssetState;
@@ -239,7 +265,7 @@ export class RecoveryTotalsProjection implements Projection {
       added.push(receiptPart(receipt, receiptKeys));
       this.storeReceipt(db, t, receipt, keys.caseId, event);
     }
-    this.writer.apply(db, t, removed, added);
+    this.writer.apply(t, removed, added);
   }
 
   private loadOrder(db: ReadModelDb, t: TableNames, orderId: string): CachedOrder {
@@ -258,17 +284,22 @@ export class RecoveryTotalsProjection implements Projection {
   /** One state write per asset and order per batch, and one write per changed totals row. */
   endBatch(db: ReadModelDb, t: TableNames): void {
     const assetPrefix = `${t('totals_assets')}/`;
-    for (const [key, { assetId, asset }] of this.pendingAssets) {
+    for (const [key, { assetId, start, state, keys: pendingKeys }] of this.pendingAssets) {
       if (!key.startsWith(assetPrefix)) continue;
-      const keys = asset.keys as CaseKeys;
+      const keys = pendingKeys as CaseKeys;
+      const asset: CachedAsset = {
+        state,
+        keys,
+        parts: assetParts(assetId, state, keys, this.arisTable),
+      };
+      this.writer.apply(t, start.parts, asset.parts);
       db.run(
-        `INSERT INTO ${t('totals_assets')} (asset_id, case_id, operation, agency, state) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (asset_id) DO UPDATE SET state = excluded.state`,
+        sqlFor(t, UPSERT_ASSET),
         assetId,
         keys.caseId,
         keys.operation,
         keys.agency,
-        JSON.stringify(asset.state),
+        this.folds.json(state),
       );
       this.assets.set(key, asset);
       this.pendingAssets.delete(key);
@@ -303,7 +334,7 @@ export class RecoveryTotalsProjection implements Projection {
       );
       this.orderEvents.delete(t('totals_meta'));
     }
-    this.writer.flush(db, [t('totals_cells'), t('totals_slices'), t('totals_groups')]);
+    this.writer.flush(db, t);
   }
 
   private storeReceipt(

@@ -45,8 +45,15 @@ interface Row {
   persisted: boolean;
 }
 
-/** The net change of each cell: one old and one new contribution in a cell are diffed. */
-function cellChanges(removed: readonly Part[], added: readonly Part[]): Map<string, Change> {
+/**
+ * Adds to `changes` the net change of each cell: one old and one new contribution in a cell are
+ * diffed (unchanged measures cost nothing).
+ */
+function addCellChanges(
+  changes: Map<string, Change>,
+  removed: readonly Part[],
+  added: readonly Part[],
+): void {
   const byCell = new Map<string, { keys: GroupKeys; removed: Part[]; added: Part[] }>();
   const entry = (part: Part) => {
     const id = cellId(part.keys);
@@ -59,19 +66,20 @@ function cellChanges(removed: readonly Part[], added: readonly Part[]): Map<stri
   };
   removed.forEach((p) => entry(p).removed.push(p));
   added.forEach((p) => entry(p).added.push(p));
-  const changes = new Map<string, Change>();
   for (const [id, e] of byCell) {
-    const sums = new MeasureSums();
-    if (e.removed.length === 1 && e.added.length === 1) {
-      sums.addDifference(e.removed[0].measures, e.added[0].measures);
-    } else {
-      e.removed.forEach((p) => sums.add(p.measures, -1));
-      e.added.forEach((p) => sums.add(p.measures));
+    let change = changes.get(id);
+    if (!change) {
+      change = { keys: e.keys, contributors: 0, sums: new MeasureSums() };
+      changes.set(id, change);
     }
-    const contributors = e.added.length - e.removed.length;
-    if (contributors !== 0 || !sums.isZero()) changes.set(id, { keys: e.keys, contributors, sums });
+    if (e.removed.length === 1 && e.added.length === 1) {
+      change.sums.addDifference(e.removed[0].measures, e.added[0].measures);
+    } else {
+      e.removed.forEach((p) => change.sums.add(p.measures, -1));
+      e.added.forEach((p) => change.sums.add(p.measures));
+    }
+    change.contributors += e.added.length - e.removed.length;
   }
-  return changes;
 }
 
 /** The changes of the cells rolled up by another key (one cell: its change as it is). */
@@ -108,21 +116,25 @@ interface RowTable {
 const ROWS_KEPT = 20_000;
 
 /**
- * Applies the deltas in memory and writes each changed row once per batch (`flush`, from the
- * projection's endBatch, in the batch's transaction). The rows it has read or written are kept
- * (bounded), so the hot rows (groups, slices, a busy case's cells) are not read and parsed again
- * for every event. Everything is per physical table, so a rebuild's generation never sees the live
- * one's rows; the projection clears it all when it creates tables.
+ * Gathers the deltas of a batch by cell (`apply`), and at its end (`flush`, from the projection's
+ * endBatch, in the batch's transaction) rolls them up into slices and groups and writes each
+ * changed row once. The rows it has read or written are kept (bounded), so the hot rows (groups,
+ * slices, a busy case's cells) are not read and parsed again for every batch. Everything is per
+ * physical table, so a rebuild's generation never sees the live one's rows; the projection clears
+ * it all when it creates tables.
  */
 export class TotalsWriter {
   /** Per physical table: row id → the row (null: known not to exist). */
   private readonly tables = new Map<string, Map<string, Row | null>>();
   /** Per physical table: the rows changed since the last flush. */
   private readonly dirty = new Map<string, Map<string, Row>>();
+  /** Per physical cells table: the net change of each cell since the last flush. */
+  private readonly pending = new Map<string, Map<string, Change>>();
 
   clear(): void {
     this.tables.clear();
     this.dirty.clear();
+    this.pending.clear();
   }
 
   private rowsOf(table: string): Map<string, Row | null> {
@@ -134,10 +146,26 @@ export class TotalsWriter {
     return rows;
   }
 
-  /** Takes `removed` away and adds `added`, netting first so an unchanged figure changes nothing. */
-  apply(db: ReadModelDb, t: TableNames, removed: readonly Part[], added: readonly Part[]): void {
+  /** Takes `removed` away and adds `added` (netted by cell; written at the next flush). */
+  apply(t: TableNames, removed: readonly Part[], added: readonly Part[]): void {
     if (removed.length === 0 && added.length === 0) return;
-    const cells = cellChanges(removed, added);
+    const table = t('totals_cells');
+    let changes = this.pending.get(table);
+    if (!changes) {
+      changes = new Map();
+      this.pending.set(table, changes);
+    }
+    addCellChanges(changes, removed, added);
+  }
+
+  /** The batch's changes rolled up into every row they touch: cells, slices and groups. */
+  private rollUpPending(db: ReadModelDb, t: TableNames): void {
+    const all = this.pending.get(t('totals_cells'));
+    if (!all) return;
+    this.pending.delete(t('totals_cells'));
+    const cells = new Map<string, Change>();
+    for (const [id, change] of all)
+      if (change.contributors !== 0 || !change.sums.isZero()) cells.set(id, change);
     if (cells.size === 0) return;
 
     for (const [id, change] of cells) {
@@ -217,9 +245,10 @@ export class TotalsWriter {
     dirty.set(table.id, row);
   }
 
-  /** Writes every row of these tables changed since the last flush: one write per row. */
-  flush(db: ReadModelDb, tables: readonly string[]): void {
-    for (const name of tables) {
+  /** Rolls up the batch's changes and writes every row they changed: one write per row. */
+  flush(db: ReadModelDb, t: TableNames): void {
+    this.rollUpPending(db, t);
+    for (const name of [t('totals_cells'), t('totals_slices'), t('totals_groups')]) {
       const dirty = this.dirty.get(name);
       if (!dirty) continue;
       const rows = this.rowsOf(name);
