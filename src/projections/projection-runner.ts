@@ -205,12 +205,25 @@ export class ProjectionRunner {
       status.checkpoint = last.toString();
       this.notify();
     };
+    // A projection that throws on an event stops (state failed, in /health and /metrics) with its
+    // last batch rolled back; it never takes the process, and the other projections, down.
+    const fail = (error: unknown) => {
+      status.state = 'failed';
+      status.error = String(error);
+      this.logger.error(`${projection.name} stopped: ${String(error)}`);
+    };
     const scheduleFlush = () => {
       if (flushScheduled) return;
       flushScheduled = true;
       setImmediate(() => {
         flushScheduled = false;
-        if (status.state !== 'failed') flush();
+        if (status.state === 'failed') return;
+        try {
+          flush();
+        } catch (error) {
+          fail(error);
+          void subscription.close();
+        }
       });
     };
 
@@ -229,6 +242,7 @@ export class ProjectionRunner {
     const done = (async () => {
       try {
         for await (const message of subscription) {
+          if (status.state === 'failed') break;
           if (message.kind === 'event') {
             buffer.push(toProjected(message.event, this.upcasters));
             if (buffer.length >= BATCH) flush();
@@ -244,9 +258,7 @@ export class ProjectionRunner {
         }
         flush();
       } catch (error) {
-        status.state = 'failed';
-        status.error = String(error);
-        this.logger.error(`${projection.name} stopped: ${String(error)}`);
+        fail(error);
       }
     })();
     return {
