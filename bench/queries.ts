@@ -1,13 +1,20 @@
 /**
- * P4 (quality.md): GET /register (a page) and GET /totals p99 with a 1,000,000-event ledger loaded,
- * against GET /health (no read-model work) measured in the same run. P7: `serve` start to the
- * first served request with caught-up checkpoints, against a bare Node HTTP server's start.
- * Usage: npm run bench:queries [-- --events 1000000 --requests 500 --no-record]
+ * P4 (quality.md): GET /register (a page, and a page filtered by operation and status) and
+ * GET /totals p99 with a 1,000,000-event ledger loaded, for an auditor (every case) and for agency
+ * officers (their agency's cases: `case_id IN (SELECT case_id FROM case_access ...)` in every
+ * query), against GET /health (no read-model work) measured in the same run. P7: `serve` start to
+ * the first served request with caught-up checkpoints, against a bare Node HTTP server's start.
+ * The server verifies HS256 bearer tokens (AUTH_JWT_SECRET) minted here; its per-subject rate limit
+ * is raised so that it counts every request without refusing them.
+ * Usage: npm run bench:queries [-- --events 1000000 --requests 500 --rounds 3 --no-record]
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { mintToken } from '../src/auth/mint-token';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
 import { ledgerUpcasters } from '../src/ledger/upcasting/ledger-upcasters';
+import { ProjectionCatalog } from '../src/projections/projection-catalog';
 import { ProjectionRunner } from '../src/projections/projection-runner';
 import { ledgerProjections } from '../src/projections/projections.module';
 import { SqliteReadModelDb } from '../src/projections/read-model-db';
@@ -17,21 +24,40 @@ import { RealisationPaymentReactor } from '../src/workflows/realisation-payment.
 import { ReactorRunner } from '../src/workflows/reactor-runner';
 import { RestraintLinksReactor } from '../src/workflows/restraint-links.reactor';
 import { benchLedger } from './bench-ledger';
-import { machine, median, option, recordRow, summaryLine } from './support';
+import { budgetRow, median, option, recordRow, summaryLine } from './support';
 
 const EVENTS = option('events', 1_000_000);
 const REQUESTS = option('requests', 500);
+const ROUNDS = option('rounds', 3);
 const RECORD = !process.argv.includes('--no-record');
 const PORT = 3990;
 const ROOT = join(__dirname, '..');
+const SECRET = randomBytes(32).toString('hex');
 
-/** Projections caught up to the head, so the server starts with nothing to replay. */
+/**
+ * Projections caught up to the head, so the server starts with nothing to replay: those with no
+ * tables yet or built by another version are rebuilt in one pass first (as `serve` would at start),
+ * then every projection follows the log to the head.
+ */
 async function catchUp(dir: string): Promise<void> {
   const store = SqliteEventStore.open({ dataDir: dir, command: 'bench catch-up' });
   const db = new SqliteReadModelDb(dir);
-  const runner = new ProjectionRunner(store, db, ledgerUpcasters(), ledgerProjections());
+  const projections = ledgerProjections();
+  const runner = new ProjectionRunner(store, db, ledgerUpcasters(), projections);
   let head = 0n;
   for await (const e of store.readAll({ direction: 'backwards', maxCount: 1 })) head = e.position;
+  const catalog = new ProjectionCatalog(db);
+  const stale = projections
+    .filter((p) => {
+      const record = catalog.get(p.name);
+      return !record || record.version !== p.version || record.checkpoint === null;
+    })
+    .map((p) => p.name);
+  if (stale.length > 0) {
+    console.log(`  rebuilding ${stale.join(', ')} (one pass)...`);
+    const result = await runner.rebuildAll(stale);
+    console.log(`  ${result.events} events in ${result.seconds.toFixed(1)} s`);
+  }
   runner.start();
   await runner.waitFor(head, 30 * 60_000);
   await runner.stop();
@@ -65,7 +91,14 @@ async function untilServing(url: string, started: bigint): Promise<number> {
 async function startServer(dir: string): Promise<{ ms: number; stop: () => void }> {
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'serve'], {
-    env: { ...process.env, PORT: String(PORT), LEDGER_DATA_DIR: dir, NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      LEDGER_DATA_DIR: dir,
+      NODE_ENV: 'development',
+      AUTH_JWT_SECRET: SECRET,
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    },
     stdio: 'ignore',
   });
   const ms = await untilServing(`http://localhost:${PORT}/health`, started);
@@ -84,11 +117,12 @@ async function bareServerStart(): Promise<number> {
   return ms;
 }
 
-async function p99(path: string): Promise<number> {
+async function p99(path: string, token?: string): Promise<number> {
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   const times: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
     const started = process.hrtime.bigint();
-    const response = await fetch(`http://localhost:${PORT}${path}`);
+    const response = await fetch(`http://localhost:${PORT}${path}`, { headers });
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
@@ -97,10 +131,41 @@ async function p99(path: string): Promise<number> {
   return times[Math.min(times.length - 1, Math.floor(times.length * 0.99))];
 }
 
+const PAGE = '/register?limit=50';
+const FILTERED = '/register?operation=Op-3&status=detained&limit=50';
+const TOTALS = '/totals?groupBy=agency';
+
+/**
+ * Who asks. The generated ledger's cases of operation Op-3 are all led by BTP: a BTP officer's
+ * filtered page finds its assets; an MPS officer's finds none (every asset of the operation is
+ * looked at and left out: the scoped query's worst case).
+ */
+const READERS = [
+  { label: 'auditor', sub: 'bench-auditor', agency: 'NCA', role: 'auditor' },
+  { label: 'BTP officer', sub: 'bench-btp', agency: 'BTP', role: 'investigator' },
+  { label: 'MPS officer', sub: 'bench-mps', agency: 'MPS', role: 'investigator' },
+] as const;
+
+const MEASURED: { reader: (typeof READERS)[number]['label']; path: string }[] = [
+  { reader: 'auditor', path: PAGE },
+  { reader: 'auditor', path: FILTERED },
+  { reader: 'auditor', path: TOTALS },
+  { reader: 'BTP officer', path: PAGE },
+  { reader: 'BTP officer', path: FILTERED },
+  { reader: 'BTP officer', path: TOTALS },
+  { reader: 'MPS officer', path: FILTERED },
+];
+
 async function main() {
   const dir = await benchLedger(EVENTS);
   console.log('Catching the projections up (once per generated ledger)...');
   await catchUp(dir);
+  const tokens = new Map<string, string>();
+  for (const r of READERS)
+    tokens.set(
+      r.label,
+      await mintToken({ sub: r.sub, agency: r.agency, roles: [r.role], ttl: '2h' }, SECRET),
+    );
   const starts: number[] = [];
   const bare: number[] = [];
   for (let run = 0; run < 3; run++) {
@@ -112,25 +177,50 @@ async function main() {
   }
   const server = await startServer(dir);
   try {
-    const health = await p99('/health');
-    const register = await p99('/register?limit=50');
-    const registerFiltered = await p99('/register?operation=Op-3&status=detained&limit=50');
-    const totals = await p99('/totals?groupBy=agency');
-    console.log(
-      `p99: /health ${health.toFixed(1)} ms, /register ${register.toFixed(1)} ms, filtered ${registerFiltered.toFixed(1)} ms, /totals ${totals.toFixed(1)} ms`,
-    );
-    const worst = Math.max(register, registerFiltered, totals);
+    const healths: number[] = [];
+    const worsts: number[] = [];
+    const byQuery = MEASURED.map(() => [] as number[]);
+    for (let round = 1; round <= ROUNDS; round++) {
+      healths.push(await p99('/health'));
+      for (const [i, m] of MEASURED.entries())
+        byQuery[i].push(await p99(m.path, tokens.get(m.reader)));
+      worsts.push(Math.max(...byQuery.map((times) => times[round - 1])));
+      console.log(
+        `round ${round}: p99 /health ${healths[round - 1].toFixed(1)} ms; ${MEASURED.map((m, i) => `${m.reader} ${m.path} ${byQuery[i][round - 1].toFixed(1)}`).join('; ')} ms`,
+      );
+    }
+    const ms = (i: number) => median(byQuery[i]).toFixed(1);
+    const worst = median(worsts);
+    const health = median(healths);
     const startMs = median(starts);
     const bareMs = median(bare);
-    const date = new Date().toISOString().slice(0, 10);
     if (RECORD) {
       recordRow(
         'P4',
-        `| P4 | p99 of GET /register (page; filtered) and GET /totals, ${EVENTS.toLocaleString('en-GB')} events, ${REQUESTS} requests each | ${register.toFixed(1)} / ${registerFiltered.toFixed(1)} / ${totals.toFixed(1)} ms | ${health.toFixed(1)} ms GET /health | ${(worst / health).toFixed(2)} | ≤ 20 ms | ${worst <= 20 ? 'yes' : 'no'} | ${machine()}, ${date} |`,
+        budgetRow({
+          id: 'P4',
+          what: `p99 of GET /register (page; filtered by operation and status) and GET /totals, ${EVENTS.toLocaleString('en-GB')} events, ${REQUESTS} requests each × ${ROUNDS} rounds; the worst of: auditor ${ms(0)} / ${ms(1)} / ${ms(2)} ms, agency officer (scoped) ${ms(3)} / ${ms(4)} / ${ms(5)} ms, filtered with no case of the operation in scope ${ms(6)} ms`,
+          values: worsts,
+          unit: 'ms',
+          digits: 1,
+          ceiling: `${health.toFixed(1)} ms GET /health`,
+          ratio: worst / health,
+          target: '≤ 20 ms',
+          targetMet: worst <= 20,
+        }),
       );
       recordRow(
         'P7',
-        `| P7 | serve start to first served request, ${EVENTS.toLocaleString('en-GB')} events, checkpoints caught up, 3 runs | ${Math.round(startMs)} ms (min ${Math.round(Math.min(...starts))}, max ${Math.round(Math.max(...starts))}) | ${Math.round(bareMs)} ms bare Node server | ${(startMs / bareMs).toFixed(2)} | ≤ 3,000 ms | ${startMs <= 3000 ? 'yes' : 'no'} | ${machine()}, ${date} |`,
+        budgetRow({
+          id: 'P7',
+          what: `serve start to first served request, ${EVENTS.toLocaleString('en-GB')} events, checkpoints caught up, 3 runs`,
+          values: starts,
+          unit: 'ms',
+          ceiling: `${Math.round(bareMs)} ms bare Node server`,
+          ratio: startMs / bareMs,
+          target: '≤ 3,000 ms',
+          targetMet: startMs <= 3000,
+        }),
       );
     }
     console.log(

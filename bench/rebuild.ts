@@ -16,7 +16,7 @@ import { ledgerUpcasters } from '../src/ledger/upcasting/ledger-upcasters';
 import { toProjected } from '../src/projections/projected-event';
 import { READ_MODELS_FILE } from '../src/projections/read-model-db';
 import { benchLedger } from './bench-ledger';
-import { machine, median, option, recordRow, summaryLine } from './support';
+import { budgetRow, median, option, recordRow, summaryLine } from './support';
 
 const EVENTS = option('events', 1_000_000);
 const RUNS = option('runs', 3);
@@ -97,7 +97,16 @@ async function main() {
   if (RECORD) {
     recordRow(
       'P3',
-      `| P3 | \`projections rebuild\`: all ${PROJECTIONS} projections in one pass, ${EVENTS.toLocaleString('en-GB')} events × ${RUNS} runs (events of the log per second for the whole rebuild; peak RSS ${Math.round(rssMb)} MB) | ${Math.round(value)} events/s (min ${Math.round(Math.min(...rates))}, max ${Math.round(Math.max(...rates))}) | ${Math.round(ceiling)} events/s read + parse | ${(value / ceiling).toFixed(2)} | ≥ 100,000/s and ≤ 400 MB | ${targetMet ? 'yes' : 'no'} | ${machine()}, ${new Date().toISOString().slice(0, 10)} |`,
+      budgetRow({
+        id: 'P3',
+        what: `\`projections rebuild\`: all ${PROJECTIONS} projections in one pass, ${EVENTS.toLocaleString('en-GB')} events × ${RUNS} runs (events of the log per second for the whole rebuild; peak RSS ${Math.round(rssMb)} MB)`,
+        values: rates,
+        unit: 'events/s',
+        ceiling: `${Math.round(ceiling)} events/s read + parse`,
+        ratio: value / ceiling,
+        target: '≥ 100,000/s and ≤ 400 MB',
+        targetMet,
+      }),
     );
   }
   console.log(

@@ -292,6 +292,8 @@ describe('agency scope on GET /register, /totals, /deadlines, /reconciliation (r
     // the agency filter stays a plain filter (the lead agency) inside the scope
     expect(await registerAssets(NCA, { agency: 'MPS' })).toEqual([]);
     expect(await registerAssets(NCA, { caseId: shared })).toEqual([]);
+    expect(await registerAssets(NCA, { operation: 'Stimtone' })).toEqual([]);
+    expect(await registerAssets(NCA, { operation: 'Quarry' })).toEqual(assets(ncaCase));
 
     expect(await deadlineCases(NCA)).toEqual([ncaCase]);
     expect(await deadlineCases(MPS)).toEqual(sorted(shared, mpsOnly));
@@ -354,6 +356,7 @@ describe('agency scope on GET /register, /totals, /deadlines, /reconciliation (r
     await shareWithNca();
     expect(await registerAssets(NCA)).toEqual(assets(shared, ncaCase));
     expect(await registerAssets(NCA, { agency: 'MPS' })).toEqual(assets(shared));
+    expect(await registerAssets(NCA, { operation: 'Stimtone' })).toEqual(assets(shared));
     expect(await registerAssets(NCA, { asAt: '2026-11-28' })).toEqual(assets(shared, ncaCase));
     const rows = await registerCases(NCA, { agency: 'MPS' });
     expect(rows.every((r) => r.agency === 'MPS' && r.caseId === shared)).toBe(true);
@@ -386,6 +389,7 @@ describe('agency scope on GET /register, /totals, /deadlines, /reconciliation (r
     await revokeNca();
     expect(await registerAssets(NCA)).toEqual(assets(ncaCase));
     expect(await registerAssets(NCA, { agency: 'MPS' })).toEqual([]);
+    expect(await registerAssets(NCA, { operation: 'Stimtone' })).toEqual([]);
     expect(await registerAssets(NCA, { asAt: '2026-11-28' })).toEqual(assets(ncaCase));
     expect(await deadlineCases(NCA)).toEqual([ncaCase]);
     const sum = await perCase();

@@ -39,8 +39,12 @@ const UPSERT_ROW: SqlText = (t) =>
  */
 export class AssetRegisterProjection implements Projection {
   readonly name = ASSET_REGISTER;
-  /** 2: orders of each case (register_orders), for the case summary. */
-  readonly version = 2;
+  /**
+   * 2: orders of each case (register_orders), for the case summary. 3: indexes for filtered pages
+   * (P4): operation and status together, and status alone, each in seizure order; every filter
+   * index carries case_id, so an agency's scope (`case_id IN (...)`) is checked in the index.
+   */
+  readonly version = 3;
   readonly tables = [
     'register_cases',
     'register_assets',
@@ -80,8 +84,10 @@ export class AssetRegisterProjection implements Projection {
         last_event TEXT NOT NULL, last_changed_at TEXT NOT NULL, last_position TEXT NOT NULL
       );
       CREATE INDEX ${t('register_assets')}_by_case ON ${t('register_assets')} (case_id, asset_id);
-      CREATE INDEX ${t('register_assets')}_by_operation ON ${t('register_assets')} (operation, asset_id);
-      CREATE INDEX ${t('register_assets')}_by_agency ON ${t('register_assets')} (agency, asset_id);
+      CREATE INDEX ${t('register_assets')}_by_operation ON ${t('register_assets')} (operation, asset_id, case_id);
+      CREATE INDEX ${t('register_assets')}_by_operation_status ON ${t('register_assets')} (operation, status, asset_id, case_id);
+      CREATE INDEX ${t('register_assets')}_by_agency ON ${t('register_assets')} (agency, asset_id, case_id);
+      CREATE INDEX ${t('register_assets')}_by_status ON ${t('register_assets')} (status, asset_id, case_id);
       CREATE TABLE ${t('register_asset_state')} (asset_id TEXT PRIMARY KEY, state TEXT NOT NULL);
       CREATE TABLE ${t('register_orders')} (
         order_id TEXT PRIMARY KEY, kind TEXT NOT NULL, case_id TEXT NOT NULL, order_ref TEXT NOT NULL,

@@ -66,6 +66,7 @@ export function registerPage(
   const params: SqlValue[] = [];
   const scoped = caseScope(runner, scope, 'case_id');
   if (scoped) {
+    if (noCaseInScope(db, runner, scope, t, filters)) return { items: [], nextCursor: null };
     where.push(scoped.sql);
     params.push(...scoped.params);
   }
@@ -87,6 +88,37 @@ export function registerPage(
   );
   const items = rows.slice(0, limit).map(toRow);
   return { items, nextCursor: rows.length > limit ? items[items.length - 1].assetId : null };
+}
+
+/**
+ * An asset's operation and agency are its case's (fixed when the case is opened), so when none of
+ * the cases in scope has the operation (or lead agency) asked for, there is nothing to page
+ * through: answered from the cases alone instead of looking at every asset of the operation.
+ */
+function noCaseInScope(
+  db: ReadModelDb,
+  runner: ProjectionRunner,
+  scope: AccessScope,
+  t: (logical: string) => string,
+  filters: RegisterFilters,
+): boolean {
+  if (filters.operation === undefined && filters.agency === undefined) return false;
+  const inScope = caseScope(runner, scope, 'case_id');
+  if (!inScope) return false;
+  const where = [inScope.sql];
+  const params: SqlValue[] = [...inScope.params];
+  if (filters.operation !== undefined) {
+    where.push('operation = ?');
+    params.push(filters.operation);
+  }
+  if (filters.agency !== undefined) {
+    where.push('lead_agency = ?');
+    params.push(filters.agency);
+  }
+  return !db.get(
+    `SELECT 1 AS found FROM ${t('register_cases')} WHERE ${where.join(' AND ')} LIMIT 1`,
+    ...params,
+  );
 }
 
 function toRow(r: Row): RegisterRow {
