@@ -46,6 +46,8 @@ interface RebuildRun {
   seconds: number;
   rate: number;
   peakRssMb: number;
+  /** CPU time of the whole rebuilding process (start-up included): steadier than wall time. */
+  cpuSeconds: number;
 }
 
 /** `poca-ledger projections rebuild` on a fresh read-model database, in a process of its own. */
@@ -54,7 +56,7 @@ async function rebuildAll(dir: string): Promise<RebuildRun> {
     rmSync(join(dir, READ_MODELS_FILE + suffix), { force: true });
   // The CLI as installed, plus one line at exit with the process's peak resident set (kB).
   const script = `process.argv = [process.execPath, ${JSON.stringify(CLI)}, 'projections', 'rebuild'];
-process.on('exit', () => process.stderr.write('peak_rss_kb=' + process.resourceUsage().maxRSS + '\\n'));
+process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('peak_rss_kb=' + u.maxRSS + ' cpu_us=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });
 require(${JSON.stringify(CLI)});`;
   const child = spawn(process.execPath, ['-e', script], {
     env: { ...process.env, LEDGER_DATA_DIR: dir, EVENT_STORE: 'sqlite' },
@@ -68,12 +70,18 @@ require(${JSON.stringify(CLI)});`;
   const summary = /Rebuilt (.+): (\d+) events of the log in ([\d.]+) s \((\d+) events\/s/.exec(
     stdout,
   );
-  const rss = /peak_rss_kb=(\d+)/.exec(stderr);
+  const rss = /peak_rss_kb=(\d+) cpu_us=(\d+)/.exec(stderr);
   if (code !== 0 || !summary || !rss)
     throw new Error(`projections rebuild failed (exit ${code}):\n${stdout}\n${stderr}`);
   const events = Number(summary[2]);
   const rate = Number(summary[4]);
-  return { events, seconds: events / rate, rate, peakRssMb: Number(rss[1]) / 1024 };
+  return {
+    events,
+    seconds: events / rate,
+    rate,
+    peakRssMb: Number(rss[1]) / 1024,
+    cpuSeconds: Number(rss[2]) / 1e6,
+  };
 }
 
 async function main() {
@@ -86,7 +94,7 @@ async function main() {
     const r = await rebuildAll(dir);
     runs.push(r);
     console.log(
-      `run ${run}: read+parse ${Math.round(ceilings[run - 1])} events/s; rebuild of all projections ${r.events} events in ${r.seconds.toFixed(1)} s = ${Math.round(r.rate)} events/s; peak RSS ${Math.round(r.peakRssMb)} MB`,
+      `run ${run}: read+parse ${Math.round(ceilings[run - 1])} events/s; rebuild of all projections ${r.events} events in ${r.seconds.toFixed(1)} s = ${Math.round(r.rate)} events/s; process CPU ${r.cpuSeconds.toFixed(1)} s; peak RSS ${Math.round(r.peakRssMb)} MB`,
     );
   }
   const rates = runs.map((r) => r.rate);

@@ -185,7 +185,8 @@ export class TotalsWriter {
         ],
       });
     }
-    for (const [id, change] of rollUp(cells, sliceId)) {
+    const slices = rollUp(cells, sliceId);
+    for (const [id, change] of slices) {
       const k = change.keys;
       this.update(db, change, {
         name: t('totals_slices'),
@@ -201,8 +202,11 @@ export class TotalsWriter {
         ],
       });
     }
+    // A group of the case dimension adds up cells; of any other, slices (every key but the case:
+    // far fewer rows, the same sums).
     for (const dimension of DIMENSIONS) {
-      for (const [key, change] of rollUp(cells, (keys) => storedKey(keys[dimension]))) {
+      const from = dimension === 'case' ? cells : slices;
+      for (const [key, change] of rollUp(from, (keys) => storedKey(keys[dimension]))) {
         this.update(db, change, {
           name: t('totals_groups'),
           id: `${dimension}/${key}`,
