@@ -10,7 +10,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
-import { CaseAccessReader } from '../src/ledger/access/case-access-reader';
+import { scopedCommandHandler } from '../src/ledger/access/case-access-reader';
 import { assetAggregate } from '../src/ledger/assets/asset.aggregate';
 import { AssetCommand } from '../src/ledger/assets/asset.commands';
 import { AssetEvent } from '../src/ledger/assets/asset.events';
@@ -139,11 +139,7 @@ async function run(
   long: string,
 ): Promise<RunResult> {
   // A new handler per run: its snapshot cache starts empty, as after a restart.
-  const access = new CaseAccessReader(store, upcasters);
-  const handler = new CommandHandler(store, upcasters, {
-    canWrite: (actor, id) => access.canWrite(actor, id),
-    ...(SNAPSHOTS ? {} : { snapshots: false }),
-  });
+  const handler = scopedCommandHandler(store, upcasters, SNAPSHOTS ? {} : { snapshots: false });
   const command = (assetId: string, to: string) =>
     handler.handle(
       assetAggregate,

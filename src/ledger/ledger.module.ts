@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { CommandHandler } from './command-handling/command-handler';
-import { CaseAccessReader } from './access/case-access-reader';
+import { CaseAccessReader, scopedCommandHandler } from './access/case-access-reader';
 import { Reservations } from './reservations/reservations';
 import { ledgerUpcasters } from './upcasting/ledger-upcasters';
 import { UpcasterRegistry } from './upcasting/upcaster-registry';
@@ -15,18 +15,15 @@ import { UpcasterRegistry } from './upcasting/upcaster-registry';
   providers: [
     { provide: UpcasterRegistry, useFactory: ledgerUpcasters },
     {
-      provide: CaseAccessReader,
+      provide: CommandHandler,
       inject: [EVENT_STORE, UpcasterRegistry],
       useFactory: (store: EventStore, upcasters: UpcasterRegistry) =>
-        new CaseAccessReader(store, upcasters),
+        scopedCommandHandler(store, upcasters),
     },
     {
-      provide: CommandHandler,
-      inject: [EVENT_STORE, UpcasterRegistry, CaseAccessReader],
-      useFactory: (store: EventStore, upcasters: UpcasterRegistry, access: CaseAccessReader) =>
-        new CommandHandler(store, upcasters, {
-          canWrite: (actor, caseId) => access.canWrite(actor, caseId),
-        }),
+      provide: CaseAccessReader,
+      inject: [CommandHandler],
+      useFactory: (handler: CommandHandler) => CaseAccessReader.over(handler),
     },
     {
       provide: Reservations,

@@ -1,7 +1,8 @@
 import { AccessScope, readScopeOf, scopeAllows, writeScopeOf } from '../../auth/access-scope';
 import { EventStore } from '../../event-store/event-store.port';
-import { CaseEvent, caseStream } from '../cases/case.events';
-import { CaseState, evolve, initialCaseState } from '../cases/case.decider';
+import { caseAggregate } from '../cases/case.aggregate';
+import { CaseState } from '../cases/case.decider';
+import { CommandHandler, CommandHandlerOptions } from '../command-handling/command-handler';
 import { Actor } from '../command-handling/command-metadata';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 
@@ -12,27 +13,26 @@ export interface CaseAccessFacts {
   sharedWith: readonly string[];
 }
 
+/** The current state of a case (empty when there is none). */
+export type CaseLoader = (caseId: string) => Promise<CaseState>;
+
 /**
  * Agency scope for single resources, read from the case's own stream (not a read model), so a
  * share or a revocation holds from the next request on. Out of scope reads as "no such thing":
  * callers answer exactly as for a case, asset or order that does not exist.
  */
 export class CaseAccessReader {
-  constructor(
-    private readonly store: EventStore,
-    private readonly upcasters: UpcasterRegistry,
-  ) {}
+  constructor(private readonly loadCase: CaseLoader) {}
+
+  /** Cases loaded the way commands load them (the handler's snapshots, read on to the end). */
+  static over(handler: CommandHandler): CaseAccessReader {
+    return new CaseAccessReader(
+      async (caseId) => (await handler.loadState(caseAggregate, caseId)).state,
+    );
+  }
 
   async facts(caseId: string): Promise<CaseAccessFacts> {
-    let state: CaseState = initialCaseState;
-    for await (const recorded of this.store.readStream(caseStream(caseId))) {
-      const data = this.upcasters.upcast(
-        recorded.type,
-        recorded.data,
-        recorded.metadata.schemaVersion,
-      );
-      state = evolve(state, { type: recorded.type, data } as CaseEvent);
-    }
+    const state = await this.loadCase(caseId);
     return { exists: state.exists, leadAgency: state.leadAgency, sharedWith: state.sharedWith };
   }
 
@@ -61,4 +61,18 @@ export function maySeeConfidentialSources(actor: Actor, facts: CaseAccessFacts):
     facts.leadAgency === actor.agency &&
     actor.roles.some((role) => role === 'investigator' || role === 'supervisor')
   );
+}
+
+/** A command handler whose commands on existing streams are limited to the actor's agency scope. */
+export function scopedCommandHandler(
+  store: EventStore,
+  upcasters: UpcasterRegistry,
+  options: Omit<CommandHandlerOptions, 'canWrite'> = {},
+): CommandHandler {
+  const handler: CommandHandler = new CommandHandler(store, upcasters, {
+    ...options,
+    canWrite: (actor, caseId) => access.canWrite(actor, caseId),
+  });
+  const access = CaseAccessReader.over(handler);
+  return handler;
 }
