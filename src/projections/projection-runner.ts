@@ -1,32 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { EventStore, StoreUnavailableError } from '../event-store/event-store.port';
-import { resumingSubscription } from '../event-store/resuming-subscription';
+import { EventStore } from '../event-store/event-store.port';
 import { UpcasterRegistry } from '../ledger/upcasting/upcaster-registry';
-import { ProjectedEvent, Projection } from './projection';
+import { FeedMember, LiveFeed, ProjectionStatus } from './live-feed';
+import { Projection } from './projection';
 import { ProjectionCatalog, tableNames } from './projection-catalog';
-import { toProjected } from './projected-event';
 import { ReadModelDb } from './read-model-db';
 import { rebuildProjections, RebuildProgress } from './rebuild';
 
-export interface ProjectionStatus {
-  name: string;
-  version: number;
-  generation: number;
-  checkpoint: string | null;
-  caughtUp: boolean;
-  state: 'running' | 'rebuilding' | 'stopped' | 'failed';
-  error?: string;
-}
-
-interface Live {
-  projection: Projection;
-  status: ProjectionStatus;
-  stop: () => Promise<void>;
-  done: Promise<void>;
-}
-
-const BATCH = 1_000;
+export type { ProjectionStatus } from './live-feed';
 
 /** A rebuild asked for a projection that is being rebuilt already. */
 export class RebuildInProgressError extends Error {
@@ -37,13 +18,16 @@ export class RebuildInProgressError extends Error {
 }
 
 /**
- * Keeps each projection's tables up to date: subscribes after its checkpoint, applies events in
- * order in batches, and commits every batch together with the checkpoint it reaches (exactly-once
- * effect: a crash loses a whole batch or none of it, and the batch is applied again on restart).
+ * Keeps each projection's tables up to date: one live feed (live-feed.ts) reads the log after the
+ * projections' checkpoints and applies events in order in batches, each committed together with
+ * the checkpoint it reaches (exactly-once effect: a crash loses a whole batch or none of it, and
+ * the batch is applied again on restart). Rebuilds run beside it and swap generations.
  */
 export class ProjectionRunner {
   private readonly logger = new Logger('Projections');
-  private readonly live = new Map<string, Live>();
+  private readonly feed: LiveFeed;
+  /** Whether `start` has run (a rebuild then rejoins the feed after its swap). */
+  private following = false;
   private readonly waiters: { position: bigint; resolve: () => void }[] = [];
   private readonly catalog: ProjectionCatalog;
   /** Projections being rebuilt now (two rebuilds of one projection would write the same tables). */
@@ -56,6 +40,13 @@ export class ProjectionRunner {
     readonly projections: readonly Projection[],
   ) {
     this.catalog = new ProjectionCatalog(db);
+    this.feed = new LiveFeed({
+      store,
+      db,
+      upcasters,
+      catalog: this.catalog,
+      onApplied: () => this.notify(),
+    });
   }
 
   /**
@@ -64,9 +55,10 @@ export class ProjectionRunner {
    */
   start(): void {
     const changed: string[] = [];
+    const members: FeedMember[] = [];
     for (const projection of this.projections) {
       const record = this.catalog.install(projection);
-      this.live.set(projection.name, this.follow(projection));
+      members.push(this.memberFor(projection));
       if (record.version !== projection.version) {
         this.logger.warn(
           `${projection.name}: version ${record.version} → ${projection.version}, rebuilding`,
@@ -74,6 +66,8 @@ export class ProjectionRunner {
         changed.push(projection.name);
       }
     }
+    this.following = true;
+    void this.feed.join(members);
     if (changed.length > 0) {
       void this.rebuildAll(changed).catch((error: unknown) =>
         this.logger.error(`${changed.join(', ')}: rebuild failed: ${String(error)}`),
@@ -82,10 +76,8 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
-    const all = [...this.live.values()];
-    await Promise.all(all.map((l) => l.stop()));
-    await Promise.all(all.map((l) => l.done));
-    this.live.clear();
+    this.following = false;
+    await this.feed.stop();
   }
 
   /** The physical table names of a projection's live generation (for queries). */
@@ -98,7 +90,7 @@ export class ProjectionRunner {
   status(): ProjectionStatus[] {
     return this.projections.map((p) => {
       const record = this.catalog.get(p.name);
-      const live = this.live.get(p.name)?.status;
+      const live = this.feed.member(p.name)?.status;
       return {
         name: p.name,
         version: p.version,
@@ -153,122 +145,57 @@ export class ProjectionRunner {
     const busy = names.filter((name) => this.rebuilding.has(name));
     if (busy.length > 0) throw new RebuildInProgressError(busy);
     names.forEach((name) => this.rebuilding.add(name));
+    const following = this.following;
     try {
-      const current = projections.map((p) => this.live.get(p.name));
-      for (const live of current) if (live) live.status.state = 'rebuilding';
+      for (const p of projections) {
+        const live = this.feed.member(p.name);
+        if (live && live.status.state !== 'failed') live.status.state = 'rebuilding';
+      }
       const result = await rebuildProjections(
         { store: this.store, db: this.db, upcasters: this.upcasters, catalog: this.catalog },
         projections,
         {
           onProgress,
-          beforeSwap: async () => {
-            const paused = current.filter((live): live is Live => live !== undefined);
-            await Promise.all(paused.map((live) => live.stop()));
-            await Promise.all(paused.map((live) => live.done));
-          },
+          beforeSwap: () => this.feed.leave(names),
         },
       );
-      projections.forEach((projection, i) => {
-        if (current[i]) this.live.set(projection.name, this.follow(projection));
-      });
+      if (following) await this.feed.join(projections.map((p) => this.memberFor(p)));
       this.notify();
       return result;
+    } catch (error) {
+      // The generations that served go on serving: back to following, whether or not they had
+      // already left the feed for the swap.
+      if (following) {
+        for (const p of projections) {
+          const live = this.feed.member(p.name);
+          if (live?.status.state === 'rebuilding') live.status.state = 'running';
+        }
+        const left = projections.filter((p) => !this.feed.member(p.name));
+        if (left.length > 0) await this.feed.join(left.map((p) => this.memberFor(p)));
+      }
+      throw error;
     } finally {
       names.forEach((name) => this.rebuilding.delete(name));
     }
   }
 
-  private follow(projection: Projection): Live {
+  /** A live member for the projection's current generation, from its checkpoint. */
+  private memberFor(projection: Projection): FeedMember {
     const record = this.catalog.get(projection.name);
-    const status: ProjectionStatus = {
-      name: projection.name,
-      version: projection.version,
-      generation: record?.generation ?? 1,
-      checkpoint: record?.checkpoint?.toString() ?? null,
-      caughtUp: false,
-      state: 'running',
-    };
-    const t = tableNames(status.generation);
-    let buffer: ProjectedEvent[] = [];
-    let flushScheduled = false;
-
-    const flush = (upTo?: bigint) => {
-      const batch = buffer;
-      buffer = [];
-      const last = upTo ?? batch[batch.length - 1]?.position;
-      if (last === undefined) return;
-      this.db.transaction(() => {
-        for (const event of batch) projection.apply(this.db, t, event);
-        projection.endBatch?.(this.db, t);
-        this.catalog.setCheckpoint(projection.name, last);
-      });
-      status.checkpoint = last.toString();
-      this.notify();
-    };
-    // A projection that throws on an event stops (state failed, in /health and /metrics) with its
-    // last batch rolled back; it never takes the process, and the other projections, down.
-    const fail = (error: unknown) => {
-      status.state = 'failed';
-      status.error = String(error);
-      this.logger.error(`${projection.name} stopped: ${String(error)}`);
-    };
-    const scheduleFlush = () => {
-      if (flushScheduled) return;
-      flushScheduled = true;
-      setImmediate(() => {
-        flushScheduled = false;
-        if (status.state === 'failed') return;
-        try {
-          flush();
-        } catch (error) {
-          fail(error);
-          void subscription.close();
-        }
-      });
-    };
-
-    const subscription = resumingSubscription({
-      fromPosition: record?.checkpoint ?? 'start',
-      open: (from) =>
-        this.store.subscribeToAll({
-          fromPosition: from,
-          filter: { streamNamePrefixes: [...projection.streams] },
-        }),
-      isRetryable: (error) => error instanceof StoreUnavailableError,
-      onDrop: (error) =>
-        this.logger.warn(`${projection.name}: subscription dropped (${String(error)}), resuming`),
-    });
-    let count = 0;
-    const done = (async () => {
-      try {
-        for await (const message of subscription) {
-          if (status.state === 'failed') break;
-          if (message.kind === 'event') {
-            buffer.push(toProjected(message.event, this.upcasters));
-            if (buffer.length >= BATCH) flush();
-            else scheduleFlush();
-            // Let queries run between batches of a long catch-up.
-            if (++count % BATCH === 0) await nextTurn();
-          } else if (message.kind === 'checkpoint') {
-            flush(message.position);
-          } else {
-            flush(message.position ?? undefined);
-            status.caughtUp = true;
-          }
-        }
-        flush();
-      } catch (error) {
-        fail(error);
-      }
-    })();
+    const generation = record?.generation ?? 1;
     return {
       projection,
-      status,
-      stop: async () => {
-        if (status.state !== 'failed') status.state = 'stopped';
-        await subscription.close();
+      t: tableNames(generation),
+      applied: record?.checkpoint ?? null,
+      pending: [],
+      status: {
+        name: projection.name,
+        version: projection.version,
+        generation,
+        checkpoint: record?.checkpoint?.toString() ?? null,
+        caughtUp: false,
+        state: 'running',
       },
-      done,
     };
   }
 

@@ -36,6 +36,51 @@ describe('SQLite event store (embedded)', () => {
     await store.close();
   });
 
+  it('knows where a stream ends: a read from there asks SQLite nothing, and sees a later append', async () => {
+    const store = SqliteEventStore.open({ dataDir: dir.path });
+    const reader = (store as unknown as { reader: { readStream: () => unknown } }).reader;
+    const queries = jest.spyOn(reader, 'readStream');
+    try {
+      await store.append('asset-e', [event('A'), event('B'), event('C')]);
+      expect(await collect(store.readStream('asset-e', { fromRevision: 3n }))).toEqual([]);
+      expect(queries).not.toHaveBeenCalled();
+      await store.append('asset-e', [event('D')]);
+      const later = await collect(store.readStream('asset-e', { fromRevision: 3n }));
+      expect(later.map((e) => e.type)).toEqual(['D']);
+      expect(queries).toHaveBeenCalledTimes(1);
+
+      // An append rolled back after its rows were inserted (the command key was taken): the
+      // stream still reads as empty, then takes its first event.
+      const taken = { key: uuidv4(), requestHash: 'h', response: {} };
+      await store.append('asset-x', [event('X')], { command: taken });
+      await expect(store.append('asset-y', [event('Y')], { command: taken })).rejects.toThrow();
+      expect(await collect(store.readStream('asset-y'))).toEqual([]);
+      await store.append('asset-y', [event('Y')], { expectedRevision: 'no_stream' });
+      expect((await collect(store.readStream('asset-y'))).map((e) => e.type)).toEqual(['Y']);
+    } finally {
+      await store.close();
+    }
+
+    // After a restart, a read to the end teaches it the end again.
+    const reopened = SqliteEventStore.open({ dataDir: dir.path });
+    const again = jest.spyOn(
+      (reopened as unknown as { reader: { readStream: () => unknown } }).reader,
+      'readStream',
+    );
+    try {
+      expect(await collect(reopened.readStream('asset-e'))).toHaveLength(4);
+      expect(await collect(reopened.readStream('asset-e', { fromRevision: 4n }))).toEqual([]);
+      expect(await collect(reopened.readStream('asset-e', { fromRevision: 9n }))).toEqual([]);
+      expect(again).toHaveBeenCalledTimes(1);
+      const backwards = await collect(
+        reopened.readStream('asset-e', { direction: 'backwards', maxCount: 1 }),
+      );
+      expect(backwards.map((e) => e.type)).toEqual(['D']);
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('refuses a second opener of the same data directory, naming the holder', async () => {
     const first = SqliteEventStore.open({ dataDir: dir.path, command: 'poca-ledger serve' });
     expect(() => SqliteEventStore.open({ dataDir: dir.path })).toThrow(StoreLockedError);

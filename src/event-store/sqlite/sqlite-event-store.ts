@@ -27,6 +27,7 @@ import { GroupCommitter } from './group-committer';
 import { applyWriterPragmas, createSchema, EVENTS_FILE } from './sqlite-schema';
 import { SqliteReader } from './sqlite-reader';
 import { sqliteSubscription } from './sqlite-subscription';
+import { StreamEnds } from './stream-ends';
 
 export interface SqliteEventStoreOptions {
   dataDir: string;
@@ -47,6 +48,12 @@ interface PendingAppend {
 
 const NO_STREAM = -1n;
 
+const NOTHING: AsyncIterable<RecordedEvent> = {
+  [Symbol.asyncIterator]: () => ({
+    next: () => Promise.resolve({ done: true, value: undefined }),
+  }),
+};
+
 /**
  * The embedded event store: one SQLite file in WAL mode with synchronous=FULL, written by one
  * process (guarded by a lock) through a group committer, read through a second connection.
@@ -57,6 +64,7 @@ export class SqliteEventStore implements EventStore {
   private readonly committer: GroupCommitter<PendingAppend, AppendResult>;
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<Subscription>();
+  private readonly ends = new StreamEnds();
   private readonly statements: ReturnType<typeof prepareWriterStatements>;
   private closed = false;
 
@@ -111,7 +119,12 @@ export class SqliteEventStore implements EventStore {
 
   readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
-    return this.reader.readStream(stream, options);
+    if (options.direction !== 'backwards') {
+      const from = options.fromRevision ?? 'start';
+      const revision = from === 'start' ? 0n : from;
+      if (revision !== 'end' && this.ends.emptyFrom(stream, revision)) return NOTHING;
+    }
+    return this.reader.readStream(stream, options, (end) => this.ends.readToEnd(stream, end));
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
@@ -257,6 +270,7 @@ export class SqliteEventStore implements EventStore {
       );
       position = BigInt(info.lastInsertRowid);
     }
+    this.ends.appended(stream, revision);
     return { nextExpectedRevision: revision, position };
   }
 

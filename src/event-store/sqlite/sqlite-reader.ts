@@ -56,7 +56,12 @@ export class SqliteReader {
     };
   }
 
-  readStream(stream: string, options: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+  /** `onEnd(r)`: a forward read reached the stream's end, which is before revision r. */
+  readStream(
+    stream: string,
+    options: ReadStreamOptions,
+    onEnd?: (nothingFrom: bigint) => void,
+  ): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
     const start = from === 'start' ? 0n : from === 'end' ? (backwards ? MAX_INTEGER : null) : from;
@@ -65,7 +70,13 @@ export class SqliteReader {
       start,
       options.maxCount,
       backwards,
-      (key, limit) => statement.all(stream, key, limit) as EventRow[],
+      (key, limit) => {
+        const rows = statement.all(stream, key, limit) as EventRow[];
+        // Told in the same synchronous step as the query, so no append can come in between.
+        if (!backwards && onEnd && rows.length < limit)
+          onEnd(rows.length > 0 ? rows[rows.length - 1].revision + 1n : key);
+        return rows;
+      },
       (row) => row.revision,
     );
   }

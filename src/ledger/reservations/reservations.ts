@@ -49,6 +49,8 @@ export class Reservations {
         this.handler.toEventData(reservation.stream, [event], envelope),
         { expectedRevision: 'no_stream' },
       );
+      // Without an Idempotency-Key the command id is new, so the append wrote our reservation.
+      if (!envelope.idempotency) return reservation.ownerId;
       // The event id derives from the command id, so a command retried after dying between its
       // reservation and its own events (same Idempotency-Key) appends as an idempotent no-op: the
       // reservation there is its own, made for the id it proposed the first time. Go on with that.
