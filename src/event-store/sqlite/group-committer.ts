@@ -28,6 +28,8 @@ export class GroupCommitter<I, O> {
   private idle: (() => void)[] = [];
   /** Transactions committed and requests they carried: appends per fsync is the batching win. */
   readonly stats = { transactions: 0, requests: 0 };
+  /** Prepared once (on first use, after the schema exists), not parsed for every append. */
+  private sql: ReturnType<typeof transactionStatements> | undefined;
 
   constructor(private readonly options: GroupCommitterOptions<I, O>) {}
 
@@ -60,22 +62,23 @@ export class GroupCommitter<I, O> {
 
   private commit(batch: Waiting<I, O>[]): void {
     const { db, apply } = this.options;
+    const sql = (this.sql ??= transactionStatements(db));
     const recordedAt = new Date().toISOString();
     const outcomes: Outcome<O>[] = [];
     try {
-      db.exec('BEGIN IMMEDIATE');
+      sql.begin.run();
       for (const waiting of batch) {
-        db.exec('SAVEPOINT one_append');
+        sql.savepoint.run();
         try {
           outcomes.push({ ok: true, value: apply(waiting.item, recordedAt) });
-          db.exec('RELEASE one_append');
+          sql.release.run();
         } catch (error) {
-          db.exec('ROLLBACK TO one_append');
-          db.exec('RELEASE one_append');
+          sql.rollbackTo.run();
+          sql.release.run();
           outcomes.push({ ok: false, error: asError(error) });
         }
       }
-      db.exec('COMMIT');
+      sql.commit.run();
       this.stats.transactions += 1;
       this.stats.requests += batch.length;
     } catch (error) {
@@ -94,6 +97,16 @@ export class GroupCommitter<I, O> {
     });
     if (outcomes.some((o) => o.ok)) this.options.onCommitted();
   }
+}
+
+function transactionStatements(db: Database.Database) {
+  return {
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    savepoint: db.prepare('SAVEPOINT one_append'),
+    release: db.prepare('RELEASE one_append'),
+    rollbackTo: db.prepare('ROLLBACK TO one_append'),
+    commit: db.prepare('COMMIT'),
+  };
 }
 
 function rollbackQuietly(db: Database.Database): void {

@@ -10,7 +10,7 @@ import {
 const PAGE_SIZE = 500;
 const MAX_INTEGER = 9223372036854775807n;
 
-interface EventRow {
+export interface EventRow {
   position: bigint;
   stream_id: string;
   revision: bigint;
@@ -97,7 +97,12 @@ export class SqliteReader {
 
   /** Events after `position` (exclusive), at most `limit` of them, oldest first. */
   pageAfter(position: bigint, limit: number): RecordedEvent[] {
-    return (this.statements.allForwards.all(position + 1n, limit) as EventRow[]).map(toRecorded);
+    return this.rowsAfter(position, limit).map(toRecorded);
+  }
+
+  /** The rows of `pageAfter`, not yet parsed (a subscription parses only those it delivers). */
+  rowsAfter(position: bigint, limit: number): EventRow[] {
+    return this.statements.allForwards.all(position + 1n, limit) as EventRow[];
   }
 
   findCommand(key: string): StoredCommand | undefined {

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { filterMatcher } from '../subscription-filter';
 import { EventEmitter } from 'node:events';
 import { Subscription, SubscriptionFilter, SubscriptionMessage } from '../event-store.port';
-import { SqliteReader } from './sqlite-reader';
+import { SqliteReader, toRecorded } from './sqlite-reader';
 
 const PAGE_SIZE = 500;
 
@@ -49,12 +49,13 @@ export function sqliteSubscription(options: SqliteSubscriptionOptions): Subscrip
           : options.fromPosition;
     let caughtUp = false;
     while (!closed) {
-      const page = reader.pageAfter(after ?? 0n, PAGE_SIZE);
+      const page = reader.rowsAfter(after ?? 0n, PAGE_SIZE);
       let skippedLast = false;
-      for (const event of page) {
-        after = event.position;
-        skippedLast = !matches(event);
-        if (!skippedLast) yield { kind: 'event', event };
+      for (const row of page) {
+        after = row.position;
+        // Matched on the row's stream and type: events nobody here reads are never parsed.
+        skippedLast = !matches({ streamId: row.stream_id, type: row.type });
+        if (!skippedLast) yield { kind: 'event', event: toRecorded(row) };
         if (closed) return;
       }
       if (skippedLast && after !== null) yield { kind: 'checkpoint', position: after };
