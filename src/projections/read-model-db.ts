@@ -15,6 +15,14 @@ export interface ReadModelDb {
   all<T>(sql: string, ...params: SqlValue[]): T[];
   /** Runs `work` atomically: all of it or none of it. */
   transaction<T>(work: () => T): T;
+  /**
+   * Drops the secondary indexes of `tables` (physical names) and returns what creates them again,
+   * exactly as they were: for filling tables nobody reads yet (a rebuild's new generation), where
+   * building an index once over every row costs far less than keeping it up to date row by row.
+   * Unique constraints (primary keys, `ON CONFLICT` targets) are not secondary indexes and stay.
+   * Optional: a database without it keeps its indexes all along (the same tables in the end).
+   */
+  deferIndexes?(tables: readonly string[]): () => void;
   close(): void;
 }
 
@@ -58,6 +66,24 @@ export class SqliteReadModelDb implements ReadModelDb {
 
   transaction<T>(work: () => T): T {
     return this.db.transaction(work)();
+  }
+
+  deferIndexes(tables: readonly string[]): () => void {
+    const indexes = this.transaction(() => {
+      const found: { name: string; sql: string }[] = [];
+      for (const table of tables) {
+        // sql is NULL for the indexes behind PRIMARY KEY and UNIQUE constraints: those stay.
+        const own = this.all<{ name: string; sql: string }>(
+          `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL
+           ORDER BY rowid`,
+          table,
+        );
+        for (const index of own) this.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+        found.push(...own);
+      }
+      return found;
+    });
+    return () => this.transaction(() => indexes.forEach((index) => this.exec(index.sql)));
   }
 
   close(): void {

@@ -49,9 +49,11 @@ interface Target {
  * one pass over the log: every event is read, parsed and upcast once and handed to each projection
  * that reads its stream (event by event, so projections that fold the same aggregate share the
  * fold: asset-folds.ts). Each batch is one transaction: every projection's `apply`, then each one's
- * `endBatch`. Then (after `beforeSwap`, where a live runner pauses the old generations) it catches
- * up to the head and swaps every projection in one transaction. A crash at any point before the
- * swap leaves generation n serving; the half-built tables are dropped by the next rebuild.
+ * `endBatch`. The new tables' secondary indexes are dropped while they fill (nothing reads them
+ * yet) and built once over every row before the catch-up. Then (after `beforeSwap`, where a live
+ * runner pauses the old generations) it catches up to the head and swaps every projection in one
+ * transaction. A crash at any point before the swap leaves generation n serving; the half-built
+ * tables are dropped by the next rebuild.
  */
 export async function rebuildProjections(
   context: RebuildContext,
@@ -70,6 +72,10 @@ export async function rebuildProjections(
       projection.createTables(db, t);
     }
   });
+  // Nothing reads the new tables before the swap: their indexes are built once, at the end.
+  const createIndexes = db.deferIndexes?.(
+    targets.flatMap(({ projection, t }) => projection.tables.map((table) => t(table))),
+  );
   const names = projections.map((p) => p.name);
   const batchSize = options.batch ?? BATCH;
   const route = router(targets);
@@ -121,6 +127,7 @@ export async function rebuildProjections(
   };
 
   await readFrom(null);
+  createIndexes?.();
   await options.beforeSwap?.();
   await readFrom(position);
   const checkpoint: bigint | null = position;

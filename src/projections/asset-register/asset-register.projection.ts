@@ -109,7 +109,9 @@ export class AssetRegisterProjection implements Projection {
     const before =
       this.pending.get(key)?.state ??
       this.states.get(key) ??
-      parseState(db.get<{ state: string }>(sqlFor(t, SELECT_STATE), assetId));
+      (event.revision === 0n
+        ? initialAssetState // a stream's first event: nothing stored for it yet
+        : parseState(db.get<{ state: string }>(sqlFor(t, SELECT_STATE), assetId)));
     const state = this.folds.after(event, before);
     const occurredAt =
       typeof event.data.occurredAt === 'string' ? event.data.occurredAt : event.recordedAt;

@@ -153,7 +153,11 @@ export class DeadlinesProjection implements Projection {
     }
     let before = this.assets.get(key);
     if (before === undefined) {
-      const text = db.get<{ state: string }>(sqlFor(t, SELECT_ASSET_STATE), assetId)?.state;
+      // A stream's first event: nothing stored for it yet.
+      const text =
+        event.revision === 0n
+          ? undefined
+          : db.get<{ state: string }>(sqlFor(t, SELECT_ASSET_STATE), assetId)?.state;
       if (text === undefined) {
         const state = this.folds.after(event, initialAssetState);
         this.pendingAssets.set(key, {

@@ -51,6 +51,9 @@ interface CachedAsset {
   parts: Part[];
 }
 
+/** An asset with nothing stored yet (a stream's first event needs no read to know it). */
+const NOT_STORED: CachedAsset = Object.freeze({ state: initialAssetState, parts: [] });
+
 /** An asset changed in the batch: as it was when the batch began, and its state now. */
 interface PendingAsset {
   assetId: string;
@@ -210,7 +213,9 @@ export class RecoveryTotalsProjection implements Projection {
     const cacheKey = `${t('totals_assets')}/${assetId}`;
     let pending = this.pendingAssets.get(cacheKey);
     if (pending === undefined) {
-      const start = this.assets.get(cacheKey) ?? this.loadAsset(db, t, assetId);
+      const start =
+        this.assets.get(cacheKey) ??
+        (event.revision === 0n ? NOT_STORED : this.loadAsset(db, t, assetId));
       pending = { assetId, start, state: start.state, keys: start.keys };
       this.pendingAssets.set(cacheKey, pending);
     }
@@ -232,7 +237,7 @@ export class RecoveryTotalsProjection implements Projection {
 
   private loadAsset(db: ReadModelDb, t: TableNames, assetId: string): CachedAsset {
     const row = db.get<AssetRow>(sqlFor(t, SELECT_ASSET), assetId);
-    if (!row) return { state: initialAssetState, parts: [] };
+    if (!row) return NOT_STORED;
     const keys = { caseId: row.case_id, operation: row.operation, agency: row.agency };
     const state = JSON.parse(row.state) as AssetState;
     return { state, keys, parts: assetParts(assetId, state, keys, this.arisTable) };

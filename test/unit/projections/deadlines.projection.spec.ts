@@ -46,22 +46,26 @@ describe('deadlines projection (given events → rows)', () => {
     projection = new DeadlinesProjection();
     db.transaction(() => projection.createTables(db, t));
     position = 0n;
+    revisions.clear();
   });
   afterEach(() => {
     db.close();
     dir.remove();
   });
 
+  const revisions = new Map<string, bigint>();
   function apply(streamId: string, events: AnyEvent[]): void {
     db.transaction(() => {
       for (const e of events) {
         position += 1n;
+        const revision = revisions.get(streamId) ?? 0n;
+        revisions.set(streamId, revision + 1n);
         const event: ProjectedEvent = {
           type: e.type,
           data: e.data as ProjectedEvent['data'],
           metadata: {},
           streamId,
-          revision: 0n,
+          revision,
           position,
           recordedAt: '2026-11-29T10:00:00.000Z',
         };

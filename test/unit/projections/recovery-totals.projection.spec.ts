@@ -163,13 +163,18 @@ function ledger(): { streamId: string; type: string; data: JsonObject }[] {
 }
 
 function projected(events: ReturnType<typeof ledger>): ProjectedEvent[] {
-  return events.map((e, i) => ({
-    ...e,
-    metadata: {},
-    revision: 0n,
-    position: BigInt((i + 1) * 10),
-    recordedAt: '2026-11-29T00:00:00.000Z',
-  }));
+  const revisions = new Map<string, bigint>();
+  return events.map((e, i) => {
+    const revision = revisions.get(e.streamId) ?? 0n;
+    revisions.set(e.streamId, revision + 1n);
+    return {
+      ...e,
+      metadata: {},
+      revision,
+      position: BigInt((i + 1) * 10),
+      recordedAt: '2026-11-29T00:00:00.000Z',
+    };
+  });
 }
 
 describe('recovery totals projection: given events → rows', () => {
