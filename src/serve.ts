@@ -9,7 +9,10 @@ import { ROOT_LOGGER } from './logging/loggers';
 export async function serve(config: AppConfig): Promise<void> {
   const store = openEventStore(config, 'poca-ledger serve');
   const auth = authBanner(config);
-  const app = await createApp(config, { store });
+  const app = await createApp(
+    { ...config, projectionsInWorker: config.eventStore === 'sqlite' },
+    { store },
+  );
   await app.listen(config.port);
   const base = `http://localhost:${config.port}`;
   const where =

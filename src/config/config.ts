@@ -34,6 +34,11 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Requests a minute per token subject; 0: no rate limiting. */
   rateLimitPerMinute: number;
+  /**
+   * Not an environment variable: `serve` sets it on the embedded store, so the read models are kept
+   * current in a worker thread beside the one answering requests (in-process when unset).
+   */
+  projectionsInWorker?: boolean;
 }
 
 /** The environment variables in ../shared/design/api.md, validated as a class so each names itself. */

@@ -34,8 +34,11 @@ export interface FeedMember {
   pending: ProjectedEvent[];
 }
 
+/** What projections read the log through: a store, or the log read from another thread. */
+export type LogSource = Pick<EventStore, 'readAll' | 'subscribeToAll'>;
+
 export interface LiveFeedContext {
-  store: EventStore;
+  store: LogSource;
   db: ReadModelDb;
   upcasters: UpcasterRegistry;
   catalog: ProjectionCatalog;

@@ -1,20 +1,35 @@
 import { Logger } from '@nestjs/common';
 import { EventStore } from '../event-store/event-store.port';
 import { UpcasterRegistry } from '../ledger/upcasting/upcaster-registry';
-import { FeedMember, LiveFeed, ProjectionStatus } from './live-feed';
+import { FeedMember, LiveFeed, LogSource, ProjectionStatus } from './live-feed';
 import { Projection } from './projection';
 import { ProjectionCatalog, tableNames } from './projection-catalog';
 import { ReadModelDb } from './read-model-db';
 import { rebuildProjections, RebuildProgress } from './rebuild';
+import {
+  ProjectionWorkerLink,
+  ProjectionWorkerOptions,
+  WorkerRebuildRefused,
+} from './worker/projection-worker-link';
 
 export type { ProjectionStatus } from './live-feed';
 
 /** A rebuild asked for a projection that is being rebuilt already. */
 export class RebuildInProgressError extends Error {
-  constructor(names: readonly string[]) {
+  constructor(readonly names: string[]) {
     super(`Already being rebuilt: ${names.join(', ')}`);
     this.name = 'RebuildInProgressError';
   }
+}
+
+export interface ProjectionRunnerOptions {
+  /**
+   * Keep the read models current in a worker thread (the serving process on the embedded store):
+   * this thread then only installs the tables, answers queries, and relays rebuilds.
+   */
+  worker?: ProjectionWorkerOptions;
+  /** Called after every batch the live feed commits (the worker reports from here). */
+  onApplied?: () => void;
 }
 
 /**
@@ -33,11 +48,14 @@ export class ProjectionRunner {
   /** Projections being rebuilt now (two rebuilds of one projection would write the same tables). */
   private readonly rebuilding = new Set<string>();
 
+  private readonly worker: ProjectionWorkerLink | undefined;
+
   constructor(
-    private readonly store: EventStore,
+    private readonly store: LogSource,
     private readonly db: ReadModelDb,
     private readonly upcasters: UpcasterRegistry,
     readonly projections: readonly Projection[],
+    options: ProjectionRunnerOptions = {},
   ) {
     this.catalog = new ProjectionCatalog(db);
     this.feed = new LiveFeed({
@@ -45,8 +63,12 @@ export class ProjectionRunner {
       db,
       upcasters,
       catalog: this.catalog,
-      onApplied: () => this.notify(),
+      onApplied: () => {
+        this.notify();
+        options.onApplied?.();
+      },
     });
+    this.worker = options.worker && new ProjectionWorkerLink(options.worker, () => this.notify());
   }
 
   /**
@@ -54,6 +76,13 @@ export class ProjectionRunner {
    * the log) while their old tables serve.
    */
   start(): void {
+    if (this.worker) {
+      // The tables exist before the first query; the worker follows and rebuilds what changed.
+      for (const projection of this.projections) this.catalog.install(projection);
+      this.following = true;
+      this.worker.start();
+      return;
+    }
     const changed: string[] = [];
     const members: FeedMember[] = [];
     for (const projection of this.projections) {
@@ -77,7 +106,8 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.following = false;
-    await this.feed.stop();
+    if (this.worker) await this.worker.stop();
+    else await this.feed.stop();
   }
 
   /** The physical table names of a projection's live generation (for queries). */
@@ -88,9 +118,12 @@ export class ProjectionRunner {
   }
 
   status(): ProjectionStatus[] {
+    const reported = this.worker?.status();
     return this.projections.map((p) => {
       const record = this.catalog.get(p.name);
-      const live = this.feed.member(p.name)?.status;
+      const live = reported
+        ? reported.find((s) => s.name === p.name)
+        : this.feed.member(p.name)?.status;
       return {
         name: p.name,
         version: p.version,
@@ -144,6 +177,7 @@ export class ProjectionRunner {
     });
     const busy = names.filter((name) => this.rebuilding.has(name));
     if (busy.length > 0) throw new RebuildInProgressError(busy);
+    if (this.worker) return this.rebuildInWorker(this.worker, [...names], onProgress);
     names.forEach((name) => this.rebuilding.add(name));
     const following = this.following;
     try {
@@ -152,7 +186,12 @@ export class ProjectionRunner {
         if (live && live.status.state !== 'failed') live.status.state = 'rebuilding';
       }
       const result = await rebuildProjections(
-        { store: this.store, db: this.db, upcasters: this.upcasters, catalog: this.catalog },
+        {
+          store: this.store as EventStore,
+          db: this.db,
+          upcasters: this.upcasters,
+          catalog: this.catalog,
+        },
         projections,
         {
           onProgress,
@@ -176,6 +215,21 @@ export class ProjectionRunner {
       throw error;
     } finally {
       names.forEach((name) => this.rebuilding.delete(name));
+    }
+  }
+
+  private async rebuildInWorker(
+    worker: ProjectionWorkerLink,
+    names: string[],
+    onProgress?: (p: RebuildProgress) => void,
+  ): Promise<RebuildProgress> {
+    try {
+      const result = await worker.rebuild(names, onProgress);
+      this.notify();
+      return result;
+    } catch (error) {
+      if (error instanceof WorkerRebuildRefused) throw new RebuildInProgressError(error.busy);
+      throw error;
     }
   }
 

@@ -1,30 +1,18 @@
 import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { UpcasterRegistry } from '../ledger/upcasting/upcaster-registry';
-import { AssetFolds } from './asset-folds';
-import { AssetRegisterProjection } from './asset-register/asset-register.projection';
-import { CaseAccessProjection } from './case-access/case-access.projection';
 import { RegisterController } from './asset-register/register.controller';
 import { DeadlinesController } from './deadlines/deadlines.controller';
-import { DeadlinesProjection } from './deadlines/deadlines.projection';
+import { ledgerProjections } from './ledger-projections';
 import { ProjectionRunner } from './projection-runner';
 import { ProjectionsAdminController } from './projections-admin.controller';
 import { READ_MODEL_DB } from './projections.tokens';
 import { ReadModelDb, SqliteReadModelDb } from './read-model-db';
-import { RecoveryTotalsProjection } from './recovery-totals/recovery-totals.projection';
 import { TotalsController } from './recovery-totals/totals.controller';
 
-/** Every projection; those that fold assets share one fold (asset-folds.ts). */
-export function ledgerProjections() {
-  const folds = new AssetFolds();
-  return [
-    new AssetRegisterProjection({ folds }),
-    new DeadlinesProjection({ folds }),
-    new RecoveryTotalsProjection({ folds }),
-    new CaseAccessProjection(),
-  ];
-}
+export { ledgerProjections } from './ledger-projections';
 
 /** The read side: projections kept current in the serving process, and the query routes. */
 @Module({
@@ -42,9 +30,22 @@ export function ledgerProjections() {
     },
     {
       provide: ProjectionRunner,
-      inject: [EVENT_STORE, READ_MODEL_DB, UpcasterRegistry],
-      useFactory: (store: EventStore, db: ReadModelDb, upcasters: UpcasterRegistry) =>
-        new ProjectionRunner(store, db, upcasters, ledgerProjections()),
+      inject: [EVENT_STORE, READ_MODEL_DB, UpcasterRegistry, APP_CONFIG],
+      useFactory: (
+        store: EventStore,
+        db: ReadModelDb,
+        upcasters: UpcasterRegistry,
+        config: AppConfig,
+      ) =>
+        new ProjectionRunner(store, db, upcasters, ledgerProjections(), {
+          worker:
+            config.projectionsInWorker && store instanceof SqliteEventStore
+              ? {
+                  dataDir: store.dataDir,
+                  onAppended: (listener) => store.onAppended(listener),
+                }
+              : undefined,
+        }),
     },
   ],
   exports: [ProjectionRunner, READ_MODEL_DB],

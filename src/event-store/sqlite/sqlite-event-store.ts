@@ -146,6 +146,12 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  /** Calls `listener` after every commit of this process; returns how to stop. */
+  onAppended(listener: () => void): () => void {
+    this.appended.on('appended', listener);
+    return () => this.appended.off('appended', listener);
+  }
+
   /** Settings read back from SQLite itself, and how well group commit is batching. */
   diagnostics(): {
     journalMode: string;

@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../../src/app.module';
 import { configureApp } from '../../../src/app.factory';
-import { loadConfig } from '../../../src/config/config';
+import { AppConfig, loadConfig } from '../../../src/config/config';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
 import { makeTempDir } from '../../support/temp-dir';
 import { bearer, TEST_JWT_SECRET, TestIdentity } from '../../support/tokens';
@@ -21,6 +21,7 @@ export interface TestApp {
 export async function startTestApp(
   extraModules: Type[] = [],
   env: Record<string, string> = {},
+  options: Pick<AppConfig, 'projectionsInWorker'> = {},
 ): Promise<TestApp> {
   const dir = makeTempDir('poca-e2e-');
   const config = loadConfig({
@@ -32,6 +33,7 @@ export async function startTestApp(
     RATE_LIMIT_PER_MINUTE: '0',
     ...env,
   });
+  Object.assign(config, options);
   const store = SqliteEventStore.open({ dataDir: dir.path });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config, store), ...extraModules],
