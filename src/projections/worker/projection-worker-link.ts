@@ -41,6 +41,7 @@ export class ProjectionWorkerLink {
   private nextId = 1;
   private stopping: Promise<void> | undefined;
   private unsubscribe: (() => void) | undefined;
+  private readonly appendedFlag = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(
     private readonly options: ProjectionWorkerOptions,
@@ -53,6 +54,7 @@ export class ProjectionWorkerLink {
     const data: ProjectionWorkerData = {
       dataDir: this.options.dataDir,
       pollIntervalMs: this.options.pollIntervalMs ?? 1_000,
+      appendedFlag: this.appendedFlag.buffer,
     };
     // Under ts-jest the sources are TypeScript: the worker compiles them with SWC as it loads.
     const execArgv = file.endsWith('.ts') ? ['-r', '@swc-node/register'] : undefined;
@@ -64,7 +66,9 @@ export class ProjectionWorkerLink {
       if (!this.stopping) this.lost(`the projection worker exited (code ${code})`);
       this.worker = undefined;
     });
-    this.unsubscribe = this.options.onAppended(() => this.send({ type: 'appended' }));
+    this.unsubscribe = this.options.onAppended(() => {
+      if (Atomics.exchange(this.appendedFlag, 0, 1) === 0) this.send({ type: 'appended' });
+    });
   }
 
   /** Where each projection stands, as the worker last said. */

@@ -16,7 +16,8 @@ import { FromWorker, ProjectionWorkerData, ToWorker } from './worker-protocol';
  */
 const port = parentPort;
 if (!port) throw new Error('projection-worker runs as a worker thread');
-const { dataDir, pollIntervalMs } = workerData as ProjectionWorkerData;
+const { dataDir, pollIntervalMs, appendedFlag } = workerData as ProjectionWorkerData;
+const appended = new Int32Array(appendedFlag);
 const post = (message: FromWorker) => port.postMessage(message);
 
 // Nest's loggers here (all of context Projections) go to the serving thread's logger.
@@ -52,6 +53,8 @@ const watch = setInterval(() => report(false), 250);
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'appended':
+      // Cleared before reading on: a commit after this point sends another message.
+      Atomics.store(appended, 0, 0);
       log.appended();
       return;
     case 'rebuild':

@@ -5,6 +5,12 @@ import type { RebuildProgress } from '../rebuild';
 export interface ProjectionWorkerData {
   dataDir: string;
   pollIntervalMs: number;
+  /**
+   * One Int32, 1 while an `appended` message is on its way: the serving thread posts one only when
+   * none is, and the worker clears it before it reads on, so commits never go unseen and a burst
+   * of them costs one message.
+   */
+  appendedFlag: SharedArrayBuffer;
 }
 
 /** Serving thread → projection worker. */
