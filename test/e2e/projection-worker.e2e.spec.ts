@@ -1,3 +1,5 @@
+import type { Worker } from 'node:worker_threads';
+import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -99,5 +101,23 @@ describe('read models kept by the projection worker', () => {
       .query({ caseId, minPosition: next.body.position })
       .expect(200);
     expect(followed.body.items).toHaveLength(4);
+  });
+
+  it('shows every projection failed if the worker dies, and queries still answer from the tables', async () => {
+    const runner = t.app.get(ProjectionRunner);
+    const link = (runner as unknown as { worker: { worker: Worker } }).worker;
+    const exited = new Promise((resolve) => link.worker.once('exit', resolve));
+    await link.worker.terminate();
+    await exited;
+    const admin = await http().get('/admin/projections').expect(200);
+    expect(admin.body.map((p: { state: string }) => p.state)).toEqual([
+      'failed',
+      'failed',
+      'failed',
+      'failed',
+    ]);
+    expect(admin.body[0].error).toContain('projection worker exited');
+    const register = await http().get('/register').query({ caseId }).expect(200);
+    expect(register.body.items).toHaveLength(4);
   });
 });
