@@ -44,14 +44,45 @@ export function cashDetentionExpiry(
     throw new RangeError(`cashDetentionExpiry: hours must be a non-negative number, got ${hours}`);
   }
   let remaining = Math.round(hours * MS_PER_HOUR);
+  let day = londonDateOf(epochMsToIso(t));
   for (;;) {
-    const day = londonDateOf(epochMsToIso(t));
-    const next = instantToEpochMs(londonMidnight(addDays(day, 1))) as number;
-    if (isCountedDay(day, calendar)) {
+    const { counted, next, following } = dayFacts(day, calendar);
+    if (counted) {
       const available = next - t; // real elapsed time left in this London day
       if (remaining <= available) return epochMsToIso(t + remaining);
       remaining -= available;
     }
     t = next;
+    day = following;
   }
+}
+
+interface DayFacts {
+  counted: boolean;
+  /** The next London midnight, in epoch ms, and the date it begins. */
+  next: number;
+  following: string;
+}
+
+/** Per calendar (calendars are immutable), what each London day is: a few thousand days at most. */
+const daysByCalendar = new WeakMap<WorkingCalendar, Map<string, DayFacts>>();
+
+function dayFacts(day: string, calendar: WorkingCalendar): DayFacts {
+  let days = daysByCalendar.get(calendar);
+  if (days === undefined) {
+    days = new Map();
+    daysByCalendar.set(calendar, days);
+  }
+  let facts = days.get(day);
+  if (facts === undefined) {
+    // isCountedDay throws for a day the calendar does not cover: nothing is remembered then.
+    const following = addDays(day, 1);
+    facts = {
+      counted: isCountedDay(day, calendar),
+      next: instantToEpochMs(londonMidnight(following)) as number,
+      following,
+    };
+    days.set(day, facts);
+  }
+  return facts;
 }
