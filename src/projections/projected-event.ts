@@ -1,6 +1,6 @@
 import { RecordedEvent } from '../event-store/event-store.port';
 import { UpcasterRegistry } from '../ledger/upcasting/upcaster-registry';
-import { ProjectedEvent, Projection } from './projection';
+import { ProjectedEvent } from './projection';
 
 export function toProjected(event: RecordedEvent, upcasters: UpcasterRegistry): ProjectedEvent {
   return {
@@ -12,8 +12,4 @@ export function toProjected(event: RecordedEvent, upcasters: UpcasterRegistry): 
     position: event.position,
     recordedAt: event.recordedAt,
   };
-}
-
-export function reads(projection: Projection, streamId: string): boolean {
-  return projection.streams.some((prefix) => streamId.startsWith(prefix));
 }

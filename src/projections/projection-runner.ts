@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { EventStore } from '../event-store/event-store.port';
 import { UpcasterRegistry } from '../ledger/upcasting/upcaster-registry';
 import { FeedMember, LiveFeed, LogSource, ProjectionStatus } from './live-feed';
 import { Projection } from './projection';
@@ -187,7 +186,7 @@ export class ProjectionRunner {
       }
       const result = await rebuildProjections(
         {
-          store: this.store as EventStore,
+          store: this.store,
           db: this.db,
           upcasters: this.upcasters,
           catalog: this.catalog,

@@ -1,9 +1,10 @@
-import { EventStore } from '../event-store/event-store.port';
 import { UpcasterRegistry } from '../ledger/upcasting/upcaster-registry';
 import { ProjectedEvent, Projection, TableNames } from './projection';
 import { dropTables, ProjectionCatalog, tableNames } from './projection-catalog';
-import { reads, toProjected } from './projected-event';
+import { toProjected } from './projected-event';
+import { streamRouter } from './stream-router';
 import { ReadModelDb } from './read-model-db';
+import type { LogSource } from './live-feed';
 
 export interface RebuildProgress {
   /** The projections rebuilt, comma-separated (one pass over the log for all of them). */
@@ -19,7 +20,7 @@ export interface RebuildProgress {
 }
 
 export interface RebuildContext {
-  store: EventStore;
+  store: LogSource;
   db: ReadModelDb;
   upcasters: UpcasterRegistry;
   catalog: ProjectionCatalog;
@@ -78,7 +79,7 @@ export async function rebuildProjections(
   );
   const names = projections.map((p) => p.name);
   const batchSize = options.batch ?? BATCH;
-  const route = router(targets);
+  const route = streamRouter(targets, (x) => x.projection.streams);
 
   const started = process.hrtime.bigint();
   let events = 0;
@@ -147,28 +148,4 @@ export function rebuildProjection(
   options: RebuildOptions = {},
 ): Promise<RebuildProgress> {
   return rebuildProjections(context, [projection], options);
-}
-
-/**
- * Which targets read a stream. When every prefix is a whole category (`asset-`: one dash, at the
- * end), the answer depends only on the stream's category and is remembered per category.
- */
-function router(targets: readonly Target[]): (streamId: string) => Target[] {
-  const direct = (streamId: string) => targets.filter((x) => reads(x.projection, streamId));
-  const byCategory = targets.every((x) =>
-    x.projection.streams.every((p) => p.indexOf('-') === p.length - 1),
-  );
-  if (!byCategory) return direct;
-  const known = new Map<string, Target[]>();
-  return (streamId) => {
-    const dash = streamId.indexOf('-');
-    if (dash < 0) return direct(streamId);
-    const category = streamId.slice(0, dash + 1);
-    let to = known.get(category);
-    if (to === undefined) {
-      to = direct(streamId);
-      known.set(category, to);
-    }
-    return to;
-  };
 }
