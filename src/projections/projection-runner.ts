@@ -118,10 +118,12 @@ export class ProjectionRunner {
 
   status(): ProjectionStatus[] {
     const reported = this.worker?.status();
+    const failure = this.worker?.failure();
     return this.projections.map((p) => {
       const record = this.catalog.get(p.name);
       const live = reported
-        ? reported.find((s) => s.name === p.name)
+        ? (reported.find((s) => s.name === p.name) ??
+          (failure ? { caughtUp: false, state: 'failed' as const, error: failure } : undefined))
         : this.feed.member(p.name)?.status;
       return {
         name: p.name,

@@ -41,6 +41,7 @@ export class ProjectionWorkerLink {
   private nextId = 1;
   private stopping: Promise<void> | undefined;
   private unsubscribe: (() => void) | undefined;
+  private lostReason: string | undefined;
   private readonly appendedFlag = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(
@@ -74,6 +75,11 @@ export class ProjectionWorkerLink {
   /** Where each projection stands, as the worker last said. */
   status(): ProjectionStatus[] {
     return this.statuses;
+  }
+
+  /** Why the worker is gone, if it died. */
+  failure(): string | undefined {
+    return this.lostReason;
   }
 
   rebuild(names: string[], onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
@@ -142,6 +148,7 @@ export class ProjectionWorkerLink {
   /** The worker is gone: every projection stops following (failed), rebuilds in flight fail. */
   private lost(reason: string): void {
     this.logger.error(reason);
+    this.lostReason = reason;
     this.statuses = this.statuses.map((s) => ({ ...s, state: 'failed', error: reason }));
     for (const pending of this.rebuilds.values()) pending.reject(new Error(reason));
     this.rebuilds.clear();
