@@ -265,16 +265,15 @@ export class ProjectionRunner {
     return least;
   }
 
-  private reached(position: bigint): boolean {
-    return this.projections.every((p) => {
-      const checkpoint = this.catalog.get(p.name)?.checkpoint;
-      return checkpoint !== null && checkpoint !== undefined && checkpoint >= position;
-    });
+  private reached(position: bigint, at = this.position()): boolean {
+    return at !== null && at >= position;
   }
 
   private notify(): void {
+    if (this.waiters.length === 0) return;
+    const at = this.position();
     for (let i = this.waiters.length - 1; i >= 0; i--) {
-      if (this.reached(this.waiters[i].position)) this.waiters.splice(i, 1)[0].resolve();
+      if (this.reached(this.waiters[i].position, at)) this.waiters.splice(i, 1)[0].resolve();
     }
   }
 }

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { assertValidAppend } from '../append-validation';
@@ -26,7 +25,7 @@ import { DataDirLock } from './data-dir-lock';
 import { GroupCommitter } from './group-committer';
 import { applyWriterPragmas, createSchema, EVENTS_FILE } from './sqlite-schema';
 import { SqliteReader } from './sqlite-reader';
-import { sqliteSubscription } from './sqlite-subscription';
+import { SqliteLogReader } from './sqlite-log-reader';
 import { StreamEnds } from './stream-ends';
 
 export interface SqliteEventStoreOptions {
@@ -60,10 +59,9 @@ const NOTHING: AsyncIterable<RecordedEvent> = {
  */
 export class SqliteEventStore implements EventStore {
   private readonly writer: Database.Database;
+  private readonly log: SqliteLogReader;
   private readonly reader: SqliteReader;
   private readonly committer: GroupCommitter<PendingAppend, AppendResult>;
-  private readonly appended = new EventEmitter();
-  private readonly subscriptions = new Set<Subscription>();
   private readonly ends = new StreamEnds();
   private readonly statements: ReturnType<typeof prepareWriterStatements>;
   private closed = false;
@@ -79,17 +77,17 @@ export class SqliteEventStore implements EventStore {
       createSchema(this.writer);
       this.writer.defaultSafeIntegers(true);
       this.statements = prepareWriterStatements(this.writer);
-      this.reader = new SqliteReader(join(dataDir, EVENTS_FILE));
+      this.log = new SqliteLogReader(dataDir, options.pollIntervalMs);
+      this.reader = this.log.reader;
     } catch (error) {
       this.writer.close();
       throw error;
     }
-    this.appended.setMaxListeners(0);
     this.committer = new GroupCommitter({
       db: this.writer,
       maxBatch: options.maxBatch ?? 512,
       apply: (pending, recordedAt) => this.applyAppend(pending, recordedAt),
-      onCommitted: () => this.appended.emit('appended'),
+      onCommitted: () => this.log.appended(),
     });
   }
 
@@ -134,22 +132,12 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
     this.assertOpen();
-    const subscription = sqliteSubscription({
-      reader: this.reader,
-      notifier: this.appended,
-      pollIntervalMs: this.options.pollIntervalMs ?? 1_000,
-      fromPosition: options.fromPosition ?? 'start',
-      filter: options.filter,
-      onClose: () => this.subscriptions.delete(subscription),
-    });
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.log.subscribeToAll(options);
   }
 
   /** Calls `listener` after every commit of this process; returns how to stop. */
   onAppended(listener: () => void): () => void {
-    this.appended.on('appended', listener);
-    return () => this.appended.off('appended', listener);
+    return this.log.onAppended(listener);
   }
 
   /** Settings read back from SQLite itself, and how well group commit is batching. */
@@ -185,9 +173,8 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.close()));
     await this.committer.drain();
-    this.reader.close();
+    await this.log.close();
     this.writer.close();
     this.lock.release();
   }

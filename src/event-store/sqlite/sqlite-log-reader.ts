@@ -11,12 +11,13 @@ import { SqliteReader } from './sqlite-reader';
 import { sqliteSubscription } from './sqlite-subscription';
 
 /**
- * The log of an embedded store read from another thread (the projection worker): reads and
- * subscriptions on a read-only connection of its own, no lock, no writes. The writing thread says
- * when it has committed (`appended()`); a subscription also looks every `pollIntervalMs`.
+ * The log of an embedded store as read: reads and live subscriptions on a read-only connection of
+ * its own, no lock, no writes. The store reads through one (`SqliteEventStore`), and so does the
+ * projection worker from its own thread. Whoever writes says when it has committed
+ * (`appended()`); a subscription also looks every `pollIntervalMs` (appends of another process).
  */
 export class SqliteLogReader {
-  private readonly reader: SqliteReader;
+  readonly reader: SqliteReader;
   private readonly notifier = new EventEmitter();
   private readonly subscriptions = new Set<Subscription>();
 
@@ -31,6 +32,12 @@ export class SqliteLogReader {
   /** The writer committed: live subscriptions read on. */
   appended(): void {
     this.notifier.emit('appended');
+  }
+
+  /** Calls `listener` after every commit it is told of; returns how to stop. */
+  onAppended(listener: () => void): () => void {
+    this.notifier.on('appended', listener);
+    return () => this.notifier.off('appended', listener);
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {

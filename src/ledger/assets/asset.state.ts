@@ -146,6 +146,17 @@ export const initialAssetState: AssetState = {
 /** Categories whose declared amount stands as their value until a valuation exists. */
 const DECLARED_VALUE_CATEGORIES: readonly Category[] = ['cash', 'bank_account', 'cryptoasset'];
 
+/** A valuation as the value in force. */
+function valuationValue(v: ValuationRecord): CurrentValue {
+  return {
+    gbpValue: v.gbpValue,
+    source: 'valuation',
+    valuationId: v.valuationId,
+    basis: v.basis,
+    valuedAsAt: v.valuedAsAt,
+  };
+}
+
 /**
  * The value as at `asAt` (YYYY-MM-DD; default: everything recorded): the latest non-withdrawn
  * valuation valued as at or before that date (ties: the later recorded); with none, the declared
@@ -157,15 +168,7 @@ export function currentValuation(state: AssetState, asAt?: string): CurrentValue
     if (v.withdrawn || (asAt !== undefined && v.valuedAsAt > asAt)) continue;
     if (!best || v.valuedAsAt >= best.valuedAsAt) best = v;
   }
-  if (best) {
-    return {
-      gbpValue: best.gbpValue,
-      source: 'valuation',
-      valuationId: best.valuationId,
-      basis: best.basis,
-      valuedAsAt: best.valuedAsAt,
-    };
-  }
+  if (best) return valuationValue(best);
   if (!state.category || !DECLARED_VALUE_CATEGORIES.includes(state.category)) return undefined;
   if (!state.declaredGbp) return undefined;
   if (asAt !== undefined && state.seizedAt && asAt < londonDateOf(state.seizedAt)) return undefined;
@@ -209,16 +212,6 @@ function nextOf(state: AssetState): AssetState {
   const next = { ...state };
   next.version = state.version + 1;
   return next;
-}
-
-function valuationValue(v: ValuationRecord): CurrentValue {
-  return {
-    gbpValue: v.gbpValue,
-    source: 'valuation',
-    valuationId: v.valuationId,
-    basis: v.basis,
-    valuedAsAt: v.valuedAsAt,
-  };
 }
 
 /**

@@ -134,8 +134,6 @@ export class ProjectionWorkerLink {
         this.settle(message.id)?.reject(error);
         return;
       }
-      case 'stopped':
-        return;
     }
   }
 

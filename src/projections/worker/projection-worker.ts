@@ -77,8 +77,8 @@ port.on('message', (message: ToWorker) => {
         .stop()
         .then(() => log.close())
         .finally(() => {
+          // Closing the port lets the thread end: the serving thread waits for its exit.
           db.close();
-          post({ type: 'stopped' });
           port.close();
         });
       return;

@@ -26,5 +26,4 @@ export type FromWorker =
   | { type: 'log'; level: 'log' | 'error' | 'warn' | 'debug' | 'verbose'; message: string }
   | { type: 'progress'; id: number; progress: RebuildProgress }
   | { type: 'rebuilt'; id: number; result: RebuildProgress }
-  | { type: 'rebuildFailed'; id: number; message: string; busy?: string[] }
-  | { type: 'stopped' };
+  | { type: 'rebuildFailed'; id: number; message: string; busy?: string[] };
