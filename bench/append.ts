@@ -1,5 +1,5 @@
 /**
- * P1 (quality.md): port appends, 64 concurrent writers, one event each, distinct streams, against
+ * P1 (docs/quality.md): port appends, 64 concurrent writers, one event each, distinct streams, against
  * the raw better-sqlite3 ceiling (same schema, same pragmas, 64 rows per transaction), in one run.
  * Usage: npm run bench:append [-- --events 100000 --runs 3 --no-record]
  */

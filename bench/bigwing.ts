@@ -15,7 +15,7 @@
 import { loadavg } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Role } from '../src/ledger/command-handling/command-metadata';
+import { Role } from '../src/common/actor';
 import { benchToken, ROOT, RunningServer, startLedgerServer } from './http-server';
 import { machine, option } from './support';
 

@@ -1,5 +1,5 @@
 /**
- * P2 (quality.md): `POST /assets` over HTTP (auth, validation, decide, append) at 64 connections,
+ * P2 (docs/quality.md): `POST /assets` over HTTP (auth, validation, decide, append) at 64 connections,
  * measured with autocannon against the real server (`node dist/cli.js serve`, a child process, on
  * a temporary data directory, NODE_ENV=production), against a bare NestJS endpoint with the same
  * body parser, JSON-only check, ValidationPipe, SeizeAssetDto and AuthGuard and no storage

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintToken } from '../src/auth/mint-token';
-import { Role } from '../src/ledger/command-handling/command-metadata';
+import { Role } from '../src/common/actor';
 
 export const ROOT = join(__dirname, '..');
 

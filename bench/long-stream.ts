@@ -1,5 +1,5 @@
 /**
- * P6 (quality.md): command latency on a stream of 10,000 events against a fresh stream, measured
+ * P6 (docs/quality.md): command latency on a stream of 10,000 events against a fresh stream, measured
  * in the same run. The long stream is an asset written by the real decider (a seizure, then
  * custody transfers with a valuation every fifth event) and appended directly to the store in
  * batches; the timed command is a custody transfer through the real command handler (agency scope

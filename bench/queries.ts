@@ -1,5 +1,5 @@
 /**
- * P4 (quality.md): GET /register (a page, and a page filtered by operation and status) and
+ * P4 (docs/quality.md): GET /register (a page, and a page filtered by operation and status) and
  * GET /totals p99 with a 1,000,000-event ledger loaded, for an auditor (every case) and for agency
  * officers (their agency's cases: `case_id IN (SELECT case_id FROM case_access ...)` in every
  * query), against GET /health (no read-model work) measured in the same run. P7: `serve` start to

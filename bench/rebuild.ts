@@ -1,5 +1,5 @@
 /**
- * P3 (quality.md): rebuild every projection from 1,000,000 events as an operator does it,
+ * P3 (docs/quality.md): rebuild every projection from 1,000,000 events as an operator does it,
  * `poca-ledger projections rebuild` (the compiled CLI, server stopped: every projection in one pass
  * over the log, into a fresh read-model database), against the ceiling of reading, parsing and
  * upcasting the same events with no projection work, measured in the same run. The rate is events

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every benchmark of quality.md (P1–P7), one after another, each in its own
+ * `npm run bench`: every benchmark of docs/quality.md (P1–P7), one after another, each in its own
  * process (`npm run bench:<name>`), each rewriting its own row of docs/performance.md. A benchmark
  * that fails, times out or prints no summary line does not stop the others: the run goes on,
  * says which failed at the end (and in docs/performance.md, under the table) and exits 1.

@@ -1,5 +1,5 @@
 /**
- * P5 (quality.md): a valuation statement PDF for a case of 500 assets in ≤ 1 s. The ceiling,
+ * P5 (docs/quality.md): a valuation statement PDF for a case of 500 assets in ≤ 1 s. The ceiling,
  * measured in the same run, is pdfkit writing the same rows as plain lines with no layout.
  * Usage: npm run bench:statement [-- --assets 500 --runs 5 --no-record]
  */

@@ -26,7 +26,7 @@ function figure(value: number): string {
   return Math.abs(value) >= 100 ? String(Math.round(value)) : String(Number(value.toFixed(2)));
 }
 
-/** The one summary line per budget that scripts read (quality.md). */
+/** The one summary line per budget that scripts read (docs/quality.md). */
 export function summaryLine(b: BudgetLine): string {
   const fields = [`${b.id} value=${figure(b.value)}`, `unit=${b.unit}`];
   if (b.ceiling !== undefined) fields.push(`ceiling=${figure(b.ceiling)}`);

@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { BEARER_SCHEME } from './auth/api-authenticated.decorator';
 import { jsonBodyParser } from './common/http/json-body';
 import { ledgerValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
@@ -80,7 +81,27 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .setTitle('POCA Ledger')
       .setDescription('Event-sourced ledger for asset seizure and Proceeds of Crime Act recovery')
       .setVersion('0.1.0')
-      .addBearerAuth()
+      // package.json says UNLICENSED: proprietary, no licence is granted to anyone. OpenAPI 3.0
+      // wants a URL with the name; this one is npm's definition of that declaration.
+      .setLicense(
+        'Proprietary (UNLICENSED): no licence granted',
+        'https://docs.npmjs.com/cli/v10/configuring-npm/package-json#license',
+      )
+      // Relative: the API is served by whichever host serves this document, with no path prefix.
+      .addServer('/', 'The server that serves this document')
+      // Every route needs `Authorization: Bearer <token>` (the global AuthGuard) but the
+      // @Public() ones, which say so with an empty requirement of their own.
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'A JWT with `sub`, `agency`, `roles` and `exp`: HS256 with AUTH_JWT_SECRET (`poca-ledger token` signs one), or RS256/ES256 from the AUTH_JWKS_URL identity provider',
+        },
+        BEARER_SCHEME,
+      )
+      .addSecurityRequirements(BEARER_SCHEME)
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,7 +1,7 @@
-import { Actor } from '../ledger/command-handling/command-metadata';
+import { Actor } from '../common/actor';
 
 /**
- * What an actor may read (api.md, "Roles and scope"): auditors every case; everyone else the
+ * What an actor may read (docs/api.md, "Roles and scope"): auditors every case; everyone else the
  * cases their agency leads or that are shared with it. Writes are always limited to the agency's
  * own and shared cases (auditors write nothing: no command route allows their role).
  */

@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ProblemException } from '../common/http/problem.exception';
 import { problem } from '../common/problem';
-import { Actor, Role } from '../ledger/command-handling/command-metadata';
+import { Actor, Role } from '../common/actor';
 import { PUBLIC_KEY } from './public.decorator';
-import { ROLES_KEY } from './roles.decorator';
+import { rolesOf } from './roles.decorator';
 import { TOKEN_VERIFIER, TokenRejectedError, TokenVerifier } from './token-verifier';
 
 /**
@@ -38,7 +38,7 @@ export class AuthGuard implements CanActivate {
         'invalid_token',
       );
     }
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const allowed = rolesOf(context.getHandler(), context.getClass());
     if (allowed && !request.actor.roles.some((role) => allowed.includes(role))) {
       throw forbidden(request.actor, allowed);
     }
@@ -60,7 +60,7 @@ function unauthorized(response: Response, detail: string, error?: string): Probl
   return new ProblemException(problem(401, 'unauthorized', 'Authentication required', detail));
 }
 
-function forbidden(actor: Actor, allowed: Role[]): ProblemException {
+function forbidden(actor: Actor, allowed: readonly Role[]): ProblemException {
   return new ProblemException(
     problem(
       403,

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { Actor } from '../ledger/command-handling/command-metadata';
+import { Actor } from '../common/actor';
 
 /** `@CurrentActor() actor: Actor`: who the verified token says is calling. */
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {

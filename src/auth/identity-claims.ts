@@ -1,4 +1,4 @@
-import { Actor, ROLES, Role } from '../ledger/command-handling/command-metadata';
+import { Actor, ROLES, Role } from '../common/actor';
 
 /** Agency codes as they appear in tokens and events: MPS, CoLP, NCA, CPS, HMCTS... */
 export const AGENCY_CODE = /^[A-Za-z][A-Za-z0-9_-]{0,19}$/;
@@ -8,7 +8,7 @@ const SUBJECT = /^[\w .@:/-]{1,100}$/;
 export class InvalidClaimsError extends Error {}
 
 /**
- * The actor a verified token names (api.md, "Roles and scope"): `sub`, `agency` and `roles`. A
+ * The actor a verified token names (docs/api.md, "Roles and scope"): `sub`, `agency` and `roles`. A
  * token without a usable subject, agency or at least one ledger role identifies nobody.
  */
 export function actorFromClaims(claims: Record<string, unknown>): Actor {

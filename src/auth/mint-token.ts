@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { Role } from '../ledger/command-handling/command-metadata';
+import { Role } from '../common/actor';
 import { actorFromClaims } from './identity-claims';
 
 export interface TokenRequest {

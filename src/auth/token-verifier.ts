@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { AppConfig } from '../config/config';
-import { Actor } from '../ledger/command-handling/command-metadata';
+import { Actor } from '../common/actor';
 import { actorFromClaims, InvalidClaimsError } from './identity-claims';
 import { developmentSecret } from './development-secret';
 

@@ -1,7 +1,7 @@
 import { developmentSecret } from '../auth/development-secret';
 import { mintToken } from '../auth/mint-token';
 import { AppConfig } from '../config/config';
-import { ROLES, Role } from '../ledger/command-handling/command-metadata';
+import { ROLES, Role } from '../common/actor';
 
 export interface TokenOptions {
   sub: string;

@@ -1,4 +1,4 @@
-/** Rule codes (domain.md, "Rules the ledger enforces"); each refusal is a 422 naming one. */
+/** Rule codes (docs/domain.md, "Rules the ledger enforces"); each refusal is a 422 naming one. */
 export const RULE_CODES = [
   'below_minimum_amount',
   'power_not_applicable',

@@ -1,4 +1,4 @@
-/** RFC 9457 problem details, the body of every error response (api.md, "HTTP conventions"). */
+/** RFC 9457 problem details, the body of every error response (docs/api.md, "HTTP conventions"). */
 export interface Problem {
   type: string;
   title: string;

@@ -41,7 +41,7 @@ export interface AppConfig {
   projectionsInWorker?: boolean;
 }
 
-/** The environment variables in ../shared/design/api.md, validated as a class so each names itself. */
+/** The environment variables in docs/api.md, validated as a class so each names itself. */
 class EnvironmentVariables {
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === undefined ? undefined : Number(value)))

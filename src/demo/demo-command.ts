@@ -5,7 +5,9 @@ import { AppConfig } from '../config/config';
 import { StoreLockedError } from '../event-store/event-store.port';
 import { DataDirLock, LOCK_FILE, LOCK_HOLDER_FILE } from '../event-store/sqlite/data-dir-lock';
 import { EVENTS_FILE } from '../event-store/sqlite/sqlite-schema';
-import { DemoProgress, DemoStepError, DemoSummary, loadDemo } from './load-demo';
+import { DemoProgress, loadDemo } from './load-demo';
+import { DemoStepError } from './demo-step-error';
+import { DemoSummary } from './demo-summary';
 import { SHOWCASE_CASE } from './stimtone';
 
 type Output = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean };

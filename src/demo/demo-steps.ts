@@ -15,7 +15,7 @@ import type {
   ValueAssetDto,
   WithdrawValuationDto,
 } from '../ledger/assets/http/holding.dto';
-import type { Role } from '../ledger/command-handling/command-metadata';
+import type { Role } from '../common/actor';
 import type {
   MakeConfiscationOrderDto,
   ReceivePaymentDto,

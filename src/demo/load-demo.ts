@@ -2,12 +2,7 @@ import { ArgumentMetadata, INestApplicationContext, Type } from '@nestjs/common'
 import { NestFactory } from '@nestjs/core';
 import { v5 as uuidv5 } from 'uuid';
 import { AppModule } from '../app.module';
-import { DomainError } from '../common/domain-error';
-import { ProblemException } from '../common/http/problem.exception';
 import { ledgerValidationPipe } from '../common/http/validation';
-import { IdempotencyKeyReusedError } from '../common/idempotency-key-reused.error';
-import { Money } from '../common/money';
-import { epochMsToIso, londonDateOf } from '../common/time';
 import { AppConfig } from '../config/config';
 import { EventStore } from '../event-store/event-store.port';
 import { openEventStore } from '../event-store/open-event-store';
@@ -31,7 +26,8 @@ import {
 import { AddSubjectDto, OpenCaseDto, ShareCaseDto } from '../ledger/cases/http/case.dto';
 import { CasesService } from '../ledger/cases/http/cases.service';
 import { CommandOutcome } from '../ledger/command-handling/command-handler';
-import { CommandEnvelope, Role } from '../ledger/command-handling/command-metadata';
+import { CommandEnvelope } from '../ledger/command-handling/command-metadata';
+import { Role } from '../common/actor';
 import { requestHash } from '../ledger/command-handling/request-hash';
 import {
   MakeConfiscationOrderDto,
@@ -46,8 +42,11 @@ import {
 import { RestraintService } from '../ledger/restraint/http/restraint.service';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ReactorRunner } from '../workflows/reactor-runner';
-import { DemoPhase, Marker, Offset, Step, StepKind } from './demo-steps';
+import { DemoPhase, Step, StepKind } from './demo-steps';
+import { asStepError } from './demo-step-error';
+import { DemoSummary, summariseDemo } from './demo-summary';
 import { STIMTONE } from './stimtone';
+import { isRef, StepValues } from './step-values';
 
 /** Command ids of the demo derive from this namespace and the step's name: a re-run replays. */
 const DEMO_NAMESPACE = '5d7c1e0a-9b43-5f26-8a1d-3c6e2f4b7a90';
@@ -57,7 +56,7 @@ const DEMO_ROLES: Role[] = ['investigator', 'court_liaison', 'finance', 'supervi
 const HOUR_MS = 3_600_000;
 const WORKFLOW_TIMEOUT_MS = 30_000;
 
-/** The role each kind of step acts in, unless the step says otherwise (api.md, "Routes"). */
+/** The role each kind of step acts in, unless the step says otherwise (docs/api.md, "Routes"). */
 const DEFAULT_ROLE: Record<StepKind, Role> = {
   openCase: 'investigator',
   addSubject: 'investigator',
@@ -105,47 +104,6 @@ export interface LoadDemoOptions {
   phases?: DemoPhase[];
 }
 
-export interface NearDetention {
-  exhibitRef: string;
-  caseReference: string;
-  expiresAt: string;
-}
-
-/** What was loaded, read back through the services (the state the API's GET routes show). */
-export interface DemoSummary {
-  cases: number;
-  subjects: number;
-  assets: number;
-  /** The sum of every asset's current value in sterling (latest valuation, else declared). */
-  totalSeizedGbp: string;
-  byAgency: { agency: string; cases: number; assets: number; valueGbp: string }[];
-  restraintOrders: number;
-  confiscationOrders: number;
-  payments: number;
-  paidGbp: string;
-  forfeited: number;
-  /** Detention deadlines within the next 48 hours of loading. */
-  detentionsExpiringSoon: NearDetention[];
-  caseReferences: string[];
-  steps: number;
-  stepsReplayed: number;
-  eventsWritten: number;
-  /** Every step was already in the store: nothing was written. */
-  alreadyLoaded: boolean;
-}
-
-/** A step the ledger refused, or could not run; names the step. */
-export class DemoStepError extends Error {
-  constructor(
-    readonly step: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`Demo step "${step}": ${message}`, options);
-    this.name = 'DemoStepError';
-  }
-}
-
 /**
  * Loads the demonstration data through the services the API's controllers call, with the same
  * validation pipe, so every rule is checked as for a request. Each step's command id (its
@@ -178,12 +136,11 @@ class DemoLoader {
   private readonly restraint: RestraintService;
   private readonly confiscation: ConfiscationService;
   private readonly pipe = ledgerValidationPipe();
-  /** Step keys (`case:<reference>`, `asset:<exhibitRef>`, ...) → ids. */
-  private readonly ids = new Map<string, string>();
   /** Step keys → the agency that leads the case or recorded the asset. */
   private readonly agencies = new Map<string, string>();
   /** Relative times count from the hour the loading started in. */
-  private readonly anchorMs = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+  private readonly values = new StepValues(Math.floor(Date.now() / HOUR_MS) * HOUR_MS);
+  private readonly ids = this.values.ids;
   private readonly phases: DemoPhase[];
   private stepsReplayed = 0;
 
@@ -230,15 +187,28 @@ class DemoLoader {
     }
     await this.settleProjections();
     const eventsWritten = await countEventsAfter(this.store, before);
-    return this.summary(steps, eventsWritten);
+    return summariseDemo(
+      {
+        cases: this.cases,
+        assets: this.assets,
+        restraint: this.restraint,
+        confiscation: this.confiscation,
+      },
+      this.ids,
+      { steps, stepsReplayed: this.stepsReplayed, eventsWritten },
+    );
   }
 
   /** Runs one step; true when the store already held it (replayed, nothing written). */
   private async runStep(step: Step, name: string): Promise<boolean> {
     try {
       const agency = this.agencyOf(step);
-      const body = this.resolve(step.body, name, (marker) => this.concrete(marker, name));
-      const hashed = this.resolve(step.body, name, (marker) => this.symbolic(marker, name));
+      const body = this.values.resolve(step.body, name, (marker) =>
+        this.values.concrete(marker, name),
+      );
+      const hashed = this.values.resolve(step.body, name, (marker) =>
+        this.values.symbolic(marker, name),
+      );
       const envelope = this.envelope(name, agency, step.role ?? DEFAULT_ROLE[step.kind], hashed);
       const outcome = await this.dispatch(step, body, envelope, name);
       await this.remember(step, body, outcome, agency);
@@ -268,7 +238,7 @@ class DemoLoader {
     envelope: CommandEnvelope,
     name: string,
   ): Promise<CommandOutcome> {
-    const target = () => this.idOf(step.target, name);
+    const target = () => this.values.idOf(step.target, name);
     switch (step.kind) {
       case 'openCase':
         return this.cases.open(await this.dto(OpenCaseDto, body), envelope);
@@ -301,7 +271,7 @@ class DemoLoader {
       case 'withdrawValuation':
         return this.assets.withdrawValuation(
           target(),
-          this.idOf(step.valuation, name),
+          this.values.idOf(step.valuation, name),
           await this.dto(WithdrawValuationDto, body),
           envelope,
         );
@@ -409,52 +379,6 @@ class DemoLoader {
     return agency;
   }
 
-  private idOf(key: string | undefined, name: string): string {
-    const id = key === undefined ? undefined : this.ids.get(key);
-    if (id === undefined) {
-      throw new DemoStepError(name, `refers to ${key ?? 'nothing'}, which no earlier step created`);
-    }
-    return id;
-  }
-
-  /** A deep copy of a body with its markers replaced. */
-  private resolve(value: unknown, name: string, replace: (m: Marker) => string): unknown {
-    if (Array.isArray(value)) return value.map((v) => this.resolve(v, name, replace));
-    if (value !== null && typeof value === 'object') {
-      if (isMarker(value)) return replace(value);
-      return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, this.resolve(v, name, replace)]),
-      );
-    }
-    return value;
-  }
-
-  /** The value a marker stands for now. */
-  private concrete(marker: Marker, name: string): string {
-    if ('$ref' in marker) return this.idOf(marker.$ref, name);
-    if ('$instant' in marker) return this.instant(marker.$instant);
-    return londonDateOf(this.instant(marker.$date));
-  }
-
-  /**
-   * What a marker is in the request hash: ids as they are, relative times as written. So loading
-   * again on a later day still replays the same steps instead of asking for different ones.
-   */
-  private symbolic(marker: Marker, name: string): string {
-    if ('$ref' in marker) return this.idOf(marker.$ref, name);
-    if ('$instant' in marker) return `now${describeOffset(marker.$instant)}`;
-    return `today${describeOffset(marker.$date)}`;
-  }
-
-  private instant(offset: Offset): string {
-    const ms =
-      this.anchorMs +
-      (offset.days ?? 0) * 24 * HOUR_MS +
-      (offset.hours ?? 0) * HOUR_MS +
-      (offset.minutes ?? 0) * 60_000;
-    return epochMsToIso(ms).replace(/\.000Z$/, 'Z');
-  }
-
   /** Until the workflows have handled everything written so far (and what they wrote). */
   private async settleWorkflows(): Promise<void> {
     const runner = this.app.get(ReactorRunner);
@@ -477,121 +401,6 @@ class DemoLoader {
     const runner = this.app.get(ProjectionRunner, { strict: false });
     await runner.waitFor(head, WORKFLOW_TIMEOUT_MS);
   }
-
-  /** The summary, from the state the services read (what GET /cases, /assets, ... show). */
-  private async summary(steps: number, eventsWritten: number): Promise<DemoSummary> {
-    const keys = (prefix: string) =>
-      [...this.ids.entries()].filter(([key]) => key.startsWith(prefix));
-    const now = Date.now();
-    const soon = now + 48 * HOUR_MS;
-
-    const caseRefs = new Map<string, { reference: string; agency: string }>();
-    let subjects = 0;
-    for (const [, id] of keys('case:')) {
-      const found = await this.cases.get(id);
-      if (!found) continue;
-      subjects += Object.keys(found.state.subjects).length;
-      caseRefs.set(id, {
-        reference: found.state.reference ?? id,
-        agency: found.state.leadAgency ?? '?',
-      });
-    }
-
-    const agencies = new Map<string, { cases: number; assets: number; value: Money }>();
-    const agencyRow = (agency: string) => {
-      const row = agencies.get(agency) ?? { cases: 0, assets: 0, value: Money.zero('GBP') };
-      agencies.set(agency, row);
-      return row;
-    };
-    for (const { agency } of caseRefs.values()) agencyRow(agency).cases += 1;
-
-    let total = Money.zero('GBP');
-    let assets = 0;
-    let forfeited = 0;
-    const nearDetentions: NearDetention[] = [];
-    for (const [, id] of keys('asset:')) {
-      const found = await this.assets.get(id);
-      if (!found || found.state.status === 'voided') continue;
-      const { state } = found;
-      assets += 1;
-      const value = state.currentValue ? Money.parse(state.currentValue.gbpValue) : undefined;
-      const row = agencyRow(caseRefs.get(state.caseId ?? '')?.agency ?? '?');
-      row.assets += 1;
-      if (value) {
-        total = total.plus(value);
-        row.value = row.value.plus(value);
-      }
-      if (state.status === 'forfeited') forfeited += 1;
-      const expiresAt = state.detention?.expiresAt;
-      const detained = state.status === 'detained' || state.status === 'notice_given';
-      if (detained && expiresAt) {
-        const ms = Date.parse(expiresAt);
-        if (ms > now && ms <= soon) {
-          nearDetentions.push({
-            exhibitRef: state.exhibitRef ?? id,
-            caseReference: caseRefs.get(state.caseId ?? '')?.reference ?? '?',
-            expiresAt,
-          });
-        }
-      }
-    }
-
-    let restraintOrders = 0;
-    for (const [, id] of keys('restraint:')) {
-      if (await this.restraint.get(id)) restraintOrders += 1;
-    }
-    let confiscationOrders = 0;
-    let payments = 0;
-    let paid = Money.zero('GBP');
-    for (const [, id] of keys('confiscation:')) {
-      const view = await this.confiscation.position(id);
-      if (!view) continue;
-      confiscationOrders += 1;
-      payments += view.payments.length;
-      for (const p of view.payments) paid = paid.plus(Money.parse(p.amount));
-    }
-
-    return {
-      cases: caseRefs.size,
-      subjects,
-      assets,
-      totalSeizedGbp: total.toJSON().amount,
-      byAgency: [...agencies.entries()]
-        .map(([agency, row]) => ({
-          agency,
-          cases: row.cases,
-          assets: row.assets,
-          valueGbp: row.value.toJSON().amount,
-        }))
-        .sort((a, b) => a.agency.localeCompare(b.agency)),
-      restraintOrders,
-      confiscationOrders,
-      payments,
-      paidGbp: paid.toJSON().amount,
-      forfeited,
-      detentionsExpiringSoon: nearDetentions.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)),
-      caseReferences: [...caseRefs.values()].map((c) => c.reference),
-      steps,
-      stepsReplayed: this.stepsReplayed,
-      eventsWritten,
-      alreadyLoaded: steps > 0 && this.stepsReplayed === steps && eventsWritten === 0,
-    };
-  }
-}
-
-function isMarker(value: object): value is Marker {
-  const keys = Object.keys(value);
-  return keys.length === 1 && ['$ref', '$instant', '$date'].includes(keys[0]);
-}
-
-function isRef(value: unknown): value is { $ref: string } {
-  return typeof value === 'object' && value !== null && '$ref' in value;
-}
-
-function describeOffset(o: Offset): string {
-  const part = (n: number | undefined, unit: string) =>
-    n === undefined || n === 0 ? '' : `${n < 0 ? '-' : '+'}${Math.abs(n)}${unit}`;
-  return `${part(o.days, 'd')}${part(o.hours, 'h')}${part(o.minutes, 'm')}`;
 }
 
 /** The position of the last event in the log, if any. */
@@ -617,29 +426,4 @@ async function countEventsAfter(store: EventStore, position: bigint | undefined)
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-/** A refusal or failure, named after the step and said the way a person can act on it. */
-function asStepError(name: string, error: unknown): Error {
-  if (error instanceof DemoStepError) return error;
-  if (error instanceof IdempotencyKeyReusedError) {
-    return new DemoStepError(
-      name,
-      'the store already holds a different version of this step (loaded by another version of ' +
-        'the demo): run `poca-ledger demo --reset` to load it afresh',
-      { cause: error },
-    );
-  }
-  if (error instanceof DomainError) {
-    const field = error.field ? ` (${error.field})` : '';
-    return new DemoStepError(name, `refused: ${error.code}: ${error.message}${field}`, {
-      cause: error,
-    });
-  }
-  if (error instanceof ProblemException) {
-    const { code, detail } = error.problem;
-    return new DemoStepError(name, `refused: ${code}: ${detail ?? ''}`, { cause: error });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new DemoStepError(name, message, { cause: error });
 }

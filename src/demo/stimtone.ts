@@ -4,7 +4,7 @@ import { DISPOSAL_STEPS, ORDER_STEPS } from './stimtone-orders';
 import { SEIZURE_STEPS } from './stimtone-seizures';
 
 /**
- * "Operation Stimtone", the demonstration data (../shared/design/api.md): a Big Wing day across
+ * "Operation Stimtone", the demonstration data (docs/api.md): a Big Wing day across
  * London on Thursday 19 November 2026, with the operation's earlier phases. Twelve cases led by
  * the MPS, the City of London Police and the NCA (one shared), 57 seizures: sterling and foreign
  * cash, watches, jewellery, gold, an artwork, vehicles, a yacht valued in euros, bitcoin and

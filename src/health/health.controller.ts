@@ -1,6 +1,12 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiProblem } from '../common/http/api-problem.decorator';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { Public } from '../auth/public.decorator';
 import { HealthReport } from './health.report';
@@ -19,11 +25,19 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOperation({
+    summary:
+      'Liveness and readiness: whether the event store is reachable, and how far each projection and reactor lags',
+    description: 'Needs no token.',
+  })
   @ApiOkResponse({ type: HealthReport, description: 'The event store is reachable' })
   @ApiServiceUnavailableResponse({
     type: HealthReport,
     description: 'The event store is not reachable',
   })
+  // It takes no body, but every request's body is parsed as JSON before routing, as on any route.
+  @ApiProblem(400, 'malformed_json: the request carries a body that is not valid JSON')
+  @ApiProblem(413, 'payload_too_large: the request carries a body over 1 MB')
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const store = await this.store.health();
     const report: HealthReport = { status: store.ok ? 'ok' : 'unavailable', eventStore: store };

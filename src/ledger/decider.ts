@@ -26,6 +26,15 @@ export interface DomainCommand<Type extends string = string, Data = Record<strin
   now: string;
 }
 
+/** A decider and where its streams are: what the command handler needs to run a command. */
+export interface Aggregate<C extends DomainCommand, E extends DomainEvent, S> {
+  name: string;
+  stream(id: string): string;
+  decider: Decider<C, E, S>;
+  /** The case a stream belongs to, for agency scope; absent: not scoped (e.g. reservations). */
+  caseOf?(state: S): string | undefined;
+}
+
 export function fold<Event, State>(
   decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
   events: Event[],

@@ -1,9 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiAuthenticated } from '../auth/api-authenticated.decorator';
 import { LedgerMetrics } from './ledger-metrics';
 
 @ApiTags('health')
+@ApiAuthenticated()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: LedgerMetrics) {}

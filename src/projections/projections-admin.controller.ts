@@ -1,6 +1,8 @@
 import { ConflictException, Controller, Get, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAuthenticated } from '../auth/api-authenticated.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiProblem } from '../common/http/api-problem.decorator';
 import { ProjectionRunner, ProjectionStatus, RebuildInProgressError } from './projection-runner';
 import { REBUILD_ALL, RebuildProgress } from './rebuild';
 
@@ -9,6 +11,7 @@ import { REBUILD_ALL, RebuildProgress } from './rebuild';
  * a server holds the data directory (only one process may write it).
  */
 @ApiTags('admin')
+@ApiAuthenticated()
 @Controller('admin/projections')
 export class ProjectionsAdminController {
   constructor(private readonly runner: ProjectionRunner) {}
@@ -25,6 +28,12 @@ export class ProjectionsAdminController {
     summary:
       'Rebuild a projection (`all`: every projection, in one pass over the log) from position 0 while the current tables keep serving',
   })
+  @ApiCreatedResponse({
+    description:
+      'Rebuilt and swapped in: names, events read, position reached, seconds, events per second',
+  })
+  @ApiProblem(404, 'No projection of that name')
+  @ApiProblem(409, 'A rebuild is already in progress')
   async rebuild(@Param('name') name: string): Promise<RebuildProgress> {
     if (name !== REBUILD_ALL && !this.runner.projections.some((p) => p.name === name))
       throw new NotFoundException(`No projection ${name}`);

@@ -3,7 +3,9 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { UpcasterRegistry } from '../ledger/upcasting/upcaster-registry';
+import { CaseFileController } from './asset-register/case-file.controller';
 import { RegisterController } from './asset-register/register.controller';
+import { CasesModule } from '../ledger/cases/http/cases.module';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { ledgerProjections } from './ledger-projections';
 import { ProjectionRunner } from './projection-runner';
@@ -16,7 +18,9 @@ export { ledgerProjections } from './ledger-projections';
 
 /** The read side: projections kept current in the serving process, and the query routes. */
 @Module({
+  imports: [CasesModule],
   controllers: [
+    CaseFileController,
     RegisterController,
     ProjectionsAdminController,
     DeadlinesController,

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import request from 'supertest';
-import type { Reconciliation } from '../../src/reports/reconciliation/reconciliation.builder';
+import type { Reconciliation } from '../../src/reports/reconciliation/reconciliation.model';
 import { TestIdentity } from '../support/tokens';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -53,7 +53,7 @@ function addMeasures(...all: Measures[]): Measures {
 }
 
 /**
- * Agency scope on the list and aggregate reads (api.md, "Roles and scope"; quality.md S3): an
+ * Agency scope on the list and aggregate reads (docs/api.md, "Roles and scope"; docs/quality.md S3): an
  * officer sees only the cases their agency leads or that are shared with it, in the register, the
  * totals (to the penny), the deadlines and the reconciliation; an auditor sees everything.
  */

@@ -10,7 +10,7 @@ const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Prom
 }>;
 
 /**
- * S3 and S4 (quality.md): agency scope on single cases, assets and orders, and confidential
+ * S3 and S4 (docs/quality.md): agency scope on single cases, assets and orders, and confidential
  * intelligence sources. An NCA officer asks about an MPS case before it is shared (404, exactly
  * as for something that does not exist, and nothing written), while it is shared (allowed), and
  * after sharing is revoked (404 again).

@@ -1,6 +1,6 @@
 import { v4 as uuidv4 } from 'uuid';
 import { londonDateOf } from '../../src/common/time';
-import { ConfiscationOrderView } from '../../src/ledger/confiscation/http/confiscation.summary';
+import { ConfiscationOrderView } from '../../src/ledger/confiscation/http/confiscation.view';
 import { collect } from '../support/async';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -40,7 +40,7 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
     return { caseId, subjectId: read.body.subjects[0].subjectId as string };
   }
 
-  /** domain.md's worked example: order 20 Jan 2020; £10,000 due 20 Feb, £80,000 due 20 Apr. */
+  /** docs/domain.md's worked example: order 20 Jan 2020; £10,000 due 20 Feb, £80,000 due 20 Apr. */
   const orderBody = (c: { caseId: string; subjectId: string }, over: object = {}) => ({
     caseId: c.caseId,
     subjectId: c.subjectId,
@@ -92,7 +92,7 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
     status: p.status,
   });
 
-  describe('the worked example (domain.md), to the penny', () => {
+  describe('the worked example (docs/domain.md), to the penny', () => {
     let c: { caseId: string; subjectId: string };
     let id: string;
     const bank = uuidv4();

@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from './support/test-app';
 
-/** The command routes of the API contract (../shared/design/api.md), as OpenAPI paths. */
+/** The command routes of the API contract (docs/api.md), as OpenAPI paths. */
 const COMMAND_ROUTES: [string, string][] = [
   ['post', '/cases'],
   ['post', '/cases/{caseId}/subjects'],
@@ -48,14 +48,23 @@ type Operation = {
   requestBody?: unknown;
   responses: Record<string, unknown>;
   description?: string;
+  security?: Record<string, string[]>[];
+};
+
+type Document = {
+  security?: Record<string, string[]>[];
+  components: { securitySchemes?: Record<string, { type: string; scheme?: string }> };
+  paths: Record<string, Record<string, Operation>>;
 };
 
 describe('OpenAPI document', () => {
   let t: TestApp;
-  let paths: Record<string, Record<string, Operation>>;
+  let document: Document;
+  let paths: Document['paths'];
   beforeAll(async () => {
     t = await startTestApp();
-    paths = (await t.http().get('/docs-json').expect(200)).body.paths;
+    document = (await t.http().get('/docs-json').expect(200)).body as Document;
+    paths = document.paths;
   });
   afterAll(async () => t.close());
 
@@ -66,7 +75,7 @@ describe('OpenAPI document', () => {
       expect(operation).toBeDefined();
       if (method === 'post') expect(operation.requestBody).toBeDefined();
       expect(operation.description).toMatch(/^Roles: /);
-      for (const status of ['400', '404', '409', '422'])
+      for (const status of ['400', '401', '403', '404', '409', '422'])
         expect(operation.responses).toHaveProperty(status);
       expect(Object.keys(operation.responses).some((s) => s === '200' || s === '201')).toBe(true);
     },
@@ -74,5 +83,28 @@ describe('OpenAPI document', () => {
 
   it.each(READ_ROUTES)('documents GET %s', (path) => {
     expect(paths[path]?.get?.responses).toBeDefined();
+  });
+
+  it('needs the bearer token on every route but GET /health, and documents the 401', () => {
+    expect(document.components.securitySchemes?.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    expect(document.security).toEqual([{ bearer: [] }]);
+    const wrong: string[] = [];
+    for (const [path, item] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        if (route === 'GET /health') {
+          // Public: an empty requirement in place of the document's bearer one, and no 401.
+          if (JSON.stringify(operation.security) !== '[{}]') wrong.push(`${route}: not public`);
+          if (operation.responses['401']) wrong.push(`${route}: documents a 401`);
+        } else {
+          if (operation.security) wrong.push(`${route}: overrides the bearer requirement`);
+          if (!operation.responses['401']) wrong.push(`${route}: no 401`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

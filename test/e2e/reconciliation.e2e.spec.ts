@@ -1,5 +1,5 @@
 import { v4 as uuidv4 } from 'uuid';
-import type { Reconciliation } from '../../src/reports/reconciliation/reconciliation.builder';
+import type { Reconciliation } from '../../src/reports/reconciliation/reconciliation.model';
 import { RECONCILIATION_CSV_COLUMNS } from '../../src/reports/reconciliation/reconciliation.csv';
 import { ReactorRunner } from '../../src/workflows/reactor-runner';
 import { startTestApp, TestApp } from './support/test-app';
@@ -60,7 +60,7 @@ describe('GET /reconciliation (real embedded store)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    // Case A: domain.md's worked example (order 20 Jan 2020, £90,000).
+    // Case A: docs/domain.md's worked example (order 20 Jan 2020, £90,000).
     const caseA = (
       await post(
         '/cases',

@@ -1,5 +1,5 @@
 /**
- * R1 (../shared/design/quality.md): kill -9 the real server during a load of concurrent commands,
+ * R1 (docs/quality.md): kill -9 the real server during a load of concurrent commands,
  * restart it, and check that every acknowledged command is in the log as answered, nothing is
  * half-written, the read models equal a full rebuild, and the integrity chain verifies.
  *

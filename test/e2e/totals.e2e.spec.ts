@@ -206,7 +206,7 @@ describe('GET /totals (recovery totals projection, real store)', () => {
       NCA,
     );
 
-    // Case B: domain.md's worked order (20 Jan 2020, £90,000), and a payment of £1,000.03.
+    // Case B: docs/domain.md's worked order (20 Jan 2020, £90,000), and a payment of £1,000.03.
     orderId = (
       await post(
         '/confiscation-orders',

@@ -4,7 +4,7 @@ const gbp = (amount: string) => ({ amount, currency: 'GBP' });
 const at = (date: string) => `${date}T10:00:00Z`;
 
 /**
- * domain.md's worked confiscation example, end to end through the API, read back in both
+ * docs/domain.md's worked confiscation example, end to end through the API, read back in both
  * documents: available amount £90,000 = bank £10,000 + home equity £80,000; ordered £90,000 on
  * 20 Jan 2020; £10,000 due 20 Feb, £80,000 due 20 Apr extended to 20 Jul; £10,000 paid 20 Feb,
  * £30,000 on 20 Jul, £20,000 on 20 Aug. As at 30 Sep 2020: interest £609.32, outstanding £30,609.32.

@@ -14,7 +14,7 @@ export const CRYPTO_SYMBOL = /^[A-Z0-9]{2,10}$/;
 /** Native quantities carry at most 18 decimal places (wei for ETH; satoshi needs only 8). */
 export const CRYPTO_MAX_DECIMALS = 18;
 
-/** A native cryptoasset quantity: the source of truth for a crypto seizure (domain.md). */
+/** A native cryptoasset quantity: the source of truth for a crypto seizure (docs/domain.md). */
 export class CryptoQuantity {
   private constructor(
     readonly symbol: string,

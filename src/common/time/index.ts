@@ -3,3 +3,4 @@ export * from './london';
 export * from './financial-year';
 export * from './bank-holidays';
 export * from './detention-clock';
+export * from './date-fields';

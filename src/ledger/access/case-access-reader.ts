@@ -3,7 +3,7 @@ import { EventStore } from '../../event-store/event-store.port';
 import { caseAggregate } from '../cases/case.aggregate';
 import { CaseState } from '../cases/case.decider';
 import { CommandHandler, CommandHandlerOptions } from '../command-handling/command-handler';
-import { Actor } from '../command-handling/command-metadata';
+import { Actor } from '../../common/actor';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 
 /** A case as scope checks see it: whether it exists, who leads it, who it is shared with. */
@@ -54,7 +54,7 @@ export class CaseAccessReader {
 
 /**
  * Confidential intelligence sources are for the lead agency's investigators and supervisors
- * only (api.md); everyone else, auditors included, reads `[protected]`.
+ * only (docs/api.md); everyone else, auditors included, reads `[protected]`.
  */
 export function maySeeConfidentialSources(actor: Actor, facts: CaseAccessFacts): boolean {
   return (

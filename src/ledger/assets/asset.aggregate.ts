@@ -1,4 +1,4 @@
-import { Aggregate } from '../command-handling/command-handler';
+import { Aggregate } from '../decider';
 import { AssetCommand } from './asset.commands';
 import { assetDecider, AssetState } from './asset.decider';
 import { AssetEvent, assetStream } from './asset.events';

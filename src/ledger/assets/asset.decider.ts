@@ -22,7 +22,9 @@ import {
   ValuationWithdrawn,
 } from './asset.events';
 import { existing, ExistingAsset, held, requireStatus } from './asset.guards';
-import { cryptoSterling, defined, isCryptoJson, nonNegative, rateJson } from './asset.rules';
+import { withoutAbsent } from '../../common/objects';
+import { isCryptoJson, nonNegative } from './declared-value.rules';
+import { cryptoSterling, rateJson } from './exchange-rates.rules';
 import { AssetState, evolve, initialAssetState } from './asset.state';
 import { decideDetention } from './detention.rules';
 import {
@@ -56,7 +58,7 @@ export function decide(command: AssetCommand, state: AssetState): AssetEvent[] {
           data: {
             from: asset.custodyLocation,
             to,
-            ...defined({ sealNumber }),
+            ...withoutAbsent({ sealNumber }),
             reason,
             occurredAt: at,
           },
@@ -156,7 +158,7 @@ function value(command: ValueAsset, asset: ExistingAsset, at: string): AssetValu
         valuedAsAt,
         valuer,
         ...(costsIn !== undefined && { costsOfSale: nonNegative(costsIn, 'costsOfSale').toJSON() }),
-        ...defined({ notes }),
+        ...withoutAbsent({ notes }),
         occurredAt: at,
       },
     },
@@ -237,7 +239,7 @@ function realise(command: RealiseAsset, asset: ExistingAsset, at: string): Asset
         costs: costs.toJSON(),
         netProceeds: gross.minus(costs).toJSON(),
         realisedBy,
-        ...defined({ confiscationOrderId }),
+        ...withoutAbsent({ confiscationOrderId }),
         occurredAt: at,
       },
     },

@@ -1,7 +1,7 @@
 import { CryptoJson, FxRateJson, MoneyJson } from '../../common/money';
 import { DomainEvent } from '../decider';
 
-/** The legal powers an asset can be held under (domain.md, "Legal powers"). */
+/** The legal powers an asset can be held under (docs/domain.md, "Legal powers an asset can be held under"). */
 export const POWERS = [
   'PACE_S19',
   'PACE_S22',

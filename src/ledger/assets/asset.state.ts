@@ -42,7 +42,7 @@ export interface ValuationRecord {
   withdrawnReason?: string;
 }
 
-/** The value of an asset as at a date (domain.md, "Valuation"). */
+/** The value of an asset as at a date (docs/domain.md, "Valuation"). */
 export interface CurrentValue {
   gbpValue: MoneyJson;
   source: 'valuation' | 'declared';

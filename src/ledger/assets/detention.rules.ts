@@ -11,12 +11,9 @@ import {
 import { OrderDetention } from './asset.commands';
 import { Category, DetentionOrdered, Power } from './asset.events';
 import { ExistingAsset, requireStatus } from './asset.guards';
-import { DETAINABLE_POWERS } from './asset.rules';
+import { DETAINABLE_POWERS } from './power.rules';
 
-/**
- * Configurable time limits of the civil-forfeiture track (domain.md, "Detention clocks"); commands
- * may override them through their top-level `context.timeLimits`.
- */
+/** The time limits of the civil-forfeiture track (docs/domain.md, "Detention clocks"). */
 export interface AssetTimeLimits {
   /** s.295: initial detention of cash, counted hours (weekends and holidays excluded). */
   cashInitialHours: number;
@@ -33,6 +30,8 @@ export interface AssetTimeLimits {
   cryptoDetentionMaxMonths: number;
   /** s.297A / s.303Z9: the objection window runs at least this many days from the day after. */
   noticeObjectionDays: number;
+  /** ss.303Z3-303Z4: an account freezing order, with any extension, lasts at most this many months from when it was made. */
+  afoMaxMonths: number;
 }
 
 export const timeLimits: AssetTimeLimits = {
@@ -44,11 +43,8 @@ export const timeLimits: AssetTimeLimits = {
   detentionMaxMonths: 24,
   cryptoDetentionMaxMonths: 36,
   noticeObjectionDays: 30,
+  afoMaxMonths: 24,
 };
-
-export function limitsFrom(overrides?: Partial<AssetTimeLimits>): AssetTimeLimits {
-  return { ...timeLimits, ...overrides };
-}
 
 /** Hours of the initial detention period for the power the asset is held under. */
 export function initialHours(
@@ -168,7 +164,7 @@ export function decideDetention(
   if (d.kind !== 'initial' && d.kind !== 'extension') {
     refuse('invalid_state', 'kind is `initial` or `extension`', 'kind');
   }
-  const limits = limitsFrom(command.context?.timeLimits);
+  const limits = timeLimits;
   const current = asset.detention;
   let startsAt: string;
   let expiresAt: string;
@@ -179,7 +175,7 @@ export function decideDetention(
       d.startsAt === undefined ? asset.powerSince : parseIsoInstant(d.startsAt, 'startsAt');
     const senior = asset.power === 'POCA_S303J_LISTED' && d.seniorOfficerAuthority === true;
     const hours = initialHours(asset.power, senior, limits);
-    const latest = initialExpiry(startsAt, hours, command.context?.calendar);
+    const latest = initialExpiry(startsAt, hours);
     expiresAt = d.expiresAt === undefined ? latest : parseIsoInstant(d.expiresAt, 'expiresAt');
     assertEndsAfterStart(startsAt, expiresAt);
     if (isAfter(expiresAt, latest)) {

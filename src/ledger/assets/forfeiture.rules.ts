@@ -18,9 +18,10 @@ import {
   Power,
 } from './asset.events';
 import { ExistingAsset, recordedRates, requireStatus } from './asset.guards';
-import { LISTED_CATEGORIES, rateJson } from './asset.rules';
+import { rateJson } from './exchange-rates.rules';
+import { LISTED_CATEGORIES } from './power.rules';
 import { currentValuation } from './asset.state';
-import { earliestObjectionDeadline, limitsFrom } from './detention.rules';
+import { earliestObjectionDeadline, timeLimits } from './detention.rules';
 
 /** Powers under which magistrates can forfeit (civil forfeiture). */
 const FORFEITABLE_POWERS: readonly Power[] = [
@@ -96,7 +97,7 @@ export function decideNotice(
   }
   requireStatus(asset, ['held', 'detained'], 'give a forfeiture notice');
   const givenAt = dateOrToday(d.givenAt, 'givenAt', at, command.now);
-  const earliest = earliestObjectionDeadline(givenAt, limitsFrom(command.context?.timeLimits));
+  const earliest = earliestObjectionDeadline(givenAt, timeLimits);
   const objectionDeadline =
     d.objectionDeadline === undefined
       ? earliest

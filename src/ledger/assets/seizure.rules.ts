@@ -4,22 +4,17 @@ import { londonDateOf } from '../../common/time';
 import { ChangeLegalBasis, SeizeAsset } from './asset.commands';
 import { AssetSeized, LegalBasisChanged } from './asset.events';
 import { ExistingAsset, recordedRates, requireStatus } from './asset.guards';
+import { withoutAbsent } from '../../common/objects';
 import {
   assertBreakdownMatches,
-  assertMinimum,
-  assertPowerApplies,
   declaredJson,
   declaredSterling,
-  defined,
-  hasMinimum,
-  LISTED_CATEGORIES,
-  minimumFrom,
   parseCashBreakdown,
   parseDeclared,
-  parseRates,
-  ratesJson,
-  sterling,
-} from './asset.rules';
+} from './declared-value.rules';
+import { parseRates, ratesJson, sterlingEquivalent } from './exchange-rates.rules';
+import { assertPowerApplies, LISTED_CATEGORIES } from './power.rules';
+import { assertMinimum, hasMinimum, minimumAmount } from './minimum-amount.rules';
 import { AssetState, currentValuation } from './asset.state';
 
 /** AssetSeized: the case must exist and be open, the power fit the category, minimums be met. */
@@ -51,10 +46,10 @@ export function decideSeizure(command: SeizeAsset, state: AssetState, at: string
       refuse('invalid_money', 'a listed aggregate is only for listed assets', 'listedAggregate');
     }
     aggregate = Money.positive(aggregateIn, 'listedAggregate');
-    aggregateGbp = sterling(aggregate, rates, 'listedAggregate', listed);
+    aggregateGbp = sterlingEquivalent(aggregate, rates, 'listedAggregate', listed);
   }
 
-  const minimum = minimumFrom(context.thresholds);
+  const minimum = minimumAmount();
   if (listed) {
     assertMinimum(
       power,
@@ -78,7 +73,7 @@ export function decideSeizure(command: SeizeAsset, state: AssetState, at: string
         power,
         category,
         description: d.description,
-        ...defined({ seizedFrom: d.seizedFrom }),
+        ...withoutAbsent({ seizedFrom: d.seizedFrom }),
         location: d.location,
         custodyLocation: d.custodyLocation,
         ...(declared && { declared: declaredJson(declared) }),
@@ -87,7 +82,7 @@ export function decideSeizure(command: SeizeAsset, state: AssetState, at: string
         ...(declaredGbp && { declaredGbp: declaredGbp.toJSON() }),
         ...(aggregate && { listedAggregate: aggregate.toJSON() }),
         ...(aggregateGbp && { listedAggregateGbp: aggregateGbp.toJSON() }),
-        ...defined({ intelligence: d.intelligence }),
+        ...withoutAbsent({ intelligence: d.intelligence }),
         occurredAt: at,
       },
     },
@@ -105,7 +100,6 @@ export function decideLegalBasisChange(
   at: string,
 ): LegalBasisChanged[] {
   const { to, reason, fx, listedAggregate: aggregateIn } = command.data;
-  const { context } = command;
   requireStatus(asset, ['held', 'detained'], 'change the legal basis', 'to');
   if (to === asset.power) refuse('invalid_state', `The asset is already held under ${to}`, 'to');
   assertPowerApplies(to, asset.category, 'to');
@@ -120,7 +114,7 @@ export function decideLegalBasisChange(
       refuse('invalid_money', 'a listed aggregate is only for s.303J', 'listedAggregate');
     }
     aggregate = Money.positive(aggregateIn, 'listedAggregate');
-    aggregateGbp = sterling(aggregate, rates, 'listedAggregate', true);
+    aggregateGbp = sterlingEquivalent(aggregate, rates, 'listedAggregate', true);
   }
   if (hasMinimum(to)) {
     let value = aggregateGbp;
@@ -144,12 +138,7 @@ export function decideLegalBasisChange(
       }
       value = declaredGbp;
     }
-    assertMinimum(
-      to,
-      value,
-      minimumFrom(context?.thresholds),
-      aggregate ? 'listedAggregate' : 'to',
-    );
+    assertMinimum(to, value, minimumAmount(), aggregate ? 'listedAggregate' : 'to');
   }
 
   return [

@@ -1,4 +1,4 @@
-import { Aggregate } from '../command-handling/command-handler';
+import { Aggregate } from '../decider';
 import { CaseCommand } from './case.commands';
 import { caseDecider, CaseState } from './case.decider';
 import { CaseEvent, caseStream } from './case.events';

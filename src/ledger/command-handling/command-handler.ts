@@ -10,22 +10,14 @@ import {
   StoredCommand,
   WrongExpectedVersionError,
 } from '../../event-store/event-store.port';
-import { Decider, DomainCommand, DomainEvent } from '../decider';
+import { Aggregate, DomainCommand, DomainEvent } from '../decider';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
-import { Actor, CommandEnvelope, eventIdFor } from './command-metadata';
+import { CommandEnvelope, eventIdFor } from './command-metadata';
+import { Actor } from '../../common/actor';
 import { isSystemActor } from '../../auth/access-scope';
 import { refuse } from '../../common/domain-error';
 import { KeyedMutex } from './keyed-mutex';
 import { SnapshotCache, SnapshotCacheOptions, SnapshotCacheStats } from './snapshot-cache';
-
-/** One aggregate type: its decider and where its streams live. */
-export interface Aggregate<C extends DomainCommand, E extends DomainEvent, S> {
-  name: string;
-  stream(id: string): string;
-  decider: Decider<C, E, S>;
-  /** The case a stream belongs to, for agency scope; absent: not scoped (e.g. reservations). */
-  caseOf?(state: S): string | undefined;
-}
 
 /** May this actor write to streams of this case? (Agency scope; see CaseAccessReader.) */
 export type WriteAccessCheck = (actor: Actor, caseId: string | undefined) => Promise<boolean>;
@@ -42,7 +34,7 @@ export interface LoadedAggregate<E, S> extends LoadedState<S> {
   events: E[];
 }
 
-/** What a command route answers: `{ id, revision, position, events }` (api.md). */
+/** What a command route answers: `{ id, revision, position, events }` (docs/api.md). */
 export interface CommandOutcome {
   id: string;
   revision: bigint;

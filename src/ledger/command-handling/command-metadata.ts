@@ -1,14 +1,5 @@
+import { Actor, Role } from '../../common/actor';
 import { parse as parseUuid, v4 as uuidv4, v5 as uuidv5 } from 'uuid';
-
-export const ROLES = ['investigator', 'court_liaison', 'finance', 'supervisor', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Who is acting: the verified bearer token's sub, agency and roles. */
-export interface Actor {
-  id: string;
-  agency: string;
-  roles: Role[];
-}
 
 /** What a command carries besides its data: who, which request, and how it relates to others. */
 export interface CommandEnvelope {

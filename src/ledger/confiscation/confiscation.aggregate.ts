@@ -1,6 +1,7 @@
-import { Aggregate } from '../command-handling/command-handler';
+import { Aggregate } from '../decider';
 import { ConfiscationCommand } from './confiscation.commands';
-import { confiscationDecider, ConfiscationState } from './confiscation.decider';
+import { confiscationDecider } from './confiscation.decider';
+import { ConfiscationState } from './confiscation.state';
 import { ConfiscationEvent, confiscationStream } from './confiscation.events';
 
 export const confiscationAggregate: Aggregate<

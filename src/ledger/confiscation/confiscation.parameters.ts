@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Dec } from '../../common/money';
 
 /*
- * The effective-dated figures of confiscation (domain.md: every number is a configurable,
+ * The effective-dated figures of confiscation (docs/domain.md: every number is a configurable,
  * effective-dated parameter with its default here). Each table is picked by the ORDER date.
  */
 

@@ -9,7 +9,7 @@ import {
   RateTable,
 } from '../recovery/interest';
 import { timeToPayRuleFor } from './confiscation.parameters';
-import type { ConfiscationState } from './confiscation.decider';
+import type { ConfiscationState } from './confiscation.state';
 
 /**
  * The s.12 interest input of an order as the state records it. The suspension of each extension

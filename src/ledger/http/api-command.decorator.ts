@@ -1,24 +1,22 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { Roles } from '../../auth/roles.decorator';
-import { ProblemDto } from '../../common/http/problem.dto';
-import { Role } from '../command-handling/command-metadata';
+import { ApiProblem as problem } from '../../common/http/api-problem.decorator';
+import { Role } from '../../common/actor';
 import { CommandResponse } from './command-response';
 
-const problem = (status: number, description: string) =>
-  ApiResponse({
-    status,
-    description,
-    content: {
-      'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } },
-    },
-  });
-
-/** OpenAPI for a command route: who may call it, its headers, its responses and errors. */
-export function ApiCommand(summary: string, roles: Role[], options: { creates?: boolean } = {}) {
+/**
+ * A command route: who may call it (`@Roles`, which the AuthGuard enforces with a 403 and
+ * `@Envelope()` reads to pick the role the actor acts in), and its OpenAPI: summary, headers,
+ * responses and errors. The roles are named here only.
+ */
+export function ApiCommand(
+  summary: string,
+  roles: readonly Role[],
+  options: { creates?: boolean } = {},
+) {
   return applyDecorators(
     Roles(...roles),
-    ApiExtraModels(ProblemDto),
     ApiOperation({ summary, description: `Roles: ${roles.join(', ')}.` }),
     ApiHeader({
       name: 'Idempotency-Key',

@@ -2,7 +2,7 @@ import { allocate, Dec, Money } from '../../common/money';
 import { isIsoDate } from '../../common/time';
 
 /*
- * The Asset Recovery Incentivisation Scheme (ARIS): how a receipt is shared out (domain.md,
+ * The Asset Recovery Incentivisation Scheme (ARIS): how a receipt is shared out (docs/domain.md,
  * "Receipts and the Asset Recovery Incentivisation Scheme"). Pure: the caller passes the receipt,
  * its date and the compensation still owed; nothing here reads a clock, a store or configuration.
  *
@@ -57,7 +57,7 @@ const FORFEITURE_SPLIT: readonly ArisShareRule[] = [
 ];
 
 /**
- * The defaults of domain.md *(verify)*. ARIS has applied since the 2006-07 financial year; the
+ * The defaults of docs/domain.md *(verify)*. ARIS has applied since the 2006-07 financial year; the
  * percentages are the widely cited current ones and are assumed to have applied from then, so
  * give a dated table of your own when older receipts need the historical splits.
  */

@@ -7,7 +7,7 @@ import { addDays, daysBetween, isIsoDate } from '../../common/time';
  * the payments, the suspensions and the "as at" date; nothing here reads a clock or a store. Used by
  * the confiscation decider (the overpayment rule), by `orderPosition` and by the read side.
  *
- * The rules, as domain.md states them:
+ * The rules, as docs/domain.md states them:
  * - Simple interest at the Judgments Act 1838 s.17 rate (a dated table: the rate in force ON a day
  *   applies to that day), day count actual/365 (a leap year's 29 February is a 366th day at 1/365
  *   of the annual rate, not a 1/366 share).
@@ -30,7 +30,7 @@ import { addDays, daysBetween, isIsoDate } from '../../common/time';
  * Every payment (in date order; see the note on the allocation below) goes first to the PRINCIPAL
  * of the instalments in due order (earliest due date first, ties by position in the schedule), and
  * only what is left after all principal is paid goes to the interest accrued. Why:
- *   1. domain.md says payments settle the earliest-due instalment first, and s.12 charges interest
+ *   1. docs/domain.md says payments settle the earliest-due instalment first, and s.12 charges interest
  *      only on "the amount ... not paid when required": interest is simple and is never itself
  *      "required to be paid" at a due date, so the instalments are what a payment settles;
  *   2. it stops the debt growing as early as possible, the reading most favourable to the

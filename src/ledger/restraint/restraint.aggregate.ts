@@ -1,6 +1,7 @@
-import { Aggregate } from '../command-handling/command-handler';
+import { Aggregate } from '../decider';
 import { RestraintCommand } from './restraint.commands';
-import { restraintDecider, RestraintState } from './restraint.decider';
+import { restraintDecider } from './restraint.decider';
+import { RestraintState } from './restraint.state';
 import { RestraintEvent, restraintStream } from './restraint.events';
 
 export const restraintAggregate: Aggregate<RestraintCommand, RestraintEvent, RestraintState> = {

@@ -14,9 +14,11 @@ import {
   Min,
 } from 'class-validator';
 import type { Response } from 'express';
+import { ApiAuthenticated } from '../../auth/api-authenticated.decorator';
+import { ApiProblem } from '../../common/http/api-problem.decorator';
 import { readScopeOf } from '../../auth/access-scope';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { Actor } from '../../ledger/command-handling/command-metadata';
+import { Actor } from '../../common/actor';
 import { ASSET_STATUSES } from '../../ledger/assets/asset.state';
 import { CATEGORIES, POWERS } from '../../ledger/assets/asset.events';
 import { AGENCY_CODE } from '../../ledger/http/dto/validators';
@@ -83,6 +85,7 @@ export class RegisterPage {
 }
 
 @ApiTags('register')
+@ApiAuthenticated()
 @Controller('register')
 export class RegisterController {
   constructor(
@@ -99,6 +102,11 @@ export class RegisterController {
       "Only assets of cases led by, or shared with, the caller's agency; auditors see every case.",
   })
   @ApiOkResponse({ type: RegisterPage })
+  @ApiProblem(
+    400,
+    'validation_failed: a bad filter, cursor, limit, asAt, asKnownAt or minPosition (each named)',
+  )
+  @ApiProblem(503, 'not_yet_projected: minPosition not reached within 5 seconds (Retry-After)')
   async register(
     @Query() query: RegisterQueryDto,
     @CurrentActor() actor: Actor,

@@ -12,7 +12,7 @@ export interface CaseAccessRow {
 }
 
 /**
- * Which agencies may read each case (api.md, "Roles and scope"): the lead agency (`CaseOpened`)
+ * Which agencies may read each case (docs/api.md, "Roles and scope"): the lead agency (`CaseOpened`)
  * and every agency the case is currently shared with (`CaseShared`; `CaseSharingRevoked` deletes
  * the row). List and aggregate queries of the other projections narrow themselves with a subquery
  * on this table (case-access.scope.ts): every projection lives in the same read-model database.

@@ -2,7 +2,7 @@ import { Money, MoneyJson } from '../../common/money';
 import {
   ConfiscationState,
   initialConfiscationState,
-} from '../../ledger/confiscation/confiscation.decider';
+} from '../../ledger/confiscation/confiscation.state';
 
 /*
  * The folded confiscation state holds Money values; stored as JSON they become `{ amount,

@@ -10,11 +10,11 @@ import {
   WorkingCalendar,
 } from '../../common/time';
 import { Power } from '../../ledger/assets/asset.events';
-import { DETAINABLE_POWERS } from '../../ledger/assets/asset.rules';
+import { DETAINABLE_POWERS } from '../../ledger/assets/power.rules';
 import { AssetState, isHeld } from '../../ledger/assets/asset.state';
 import { AssetTimeLimits, initialHours, timeLimits } from '../../ledger/assets/detention.rules';
 import { orderPosition } from '../../ledger/confiscation/confiscation.position';
-import { ConfiscationState } from '../../ledger/confiscation/confiscation.decider';
+import { ConfiscationState } from '../../ledger/confiscation/confiscation.state';
 
 /*
  * Which deadlines an asset or a confiscation order has, from its folded state alone (no clock: the
@@ -32,14 +32,6 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** Kinds whose `due` is an instant; the others are due on a London calendar date. */
 export const INSTANT_KINDS: readonly DeadlineKind[] = ['detention_expiry'];
-
-export interface DeadlineLimits extends AssetTimeLimits {
-  /** s.303Z1: an account freezing order lasts at most this many months from when it was made. */
-  afoMaxMonths: number;
-}
-
-/** Defaults from domain.md (configurable, like the decider's limits). */
-export const DEADLINE_LIMITS: DeadlineLimits = { ...timeLimits, afoMaxMonths: 24 };
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -100,7 +92,7 @@ function underDetentionClock(state: AssetState): boolean {
  */
 export function assetDeadlines(
   state: AssetState,
-  limits: DeadlineLimits = DEADLINE_LIMITS,
+  limits: AssetTimeLimits = timeLimits,
   calendar: WorkingCalendar = ENGLAND_AND_WALES,
 ): Deadline[] {
   if (!state.exists || !state.assetId || !underDetentionClock(state)) return [];

@@ -5,14 +5,15 @@ import {
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches, ValidateBy } from 'class-validator';
 import type { Response } from 'express';
+import { ApiAuthenticated } from '../../auth/api-authenticated.decorator';
+import { ApiProblem } from '../../common/http/api-problem.decorator';
 import { readScopeOf } from '../../auth/access-scope';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { Actor } from '../../ledger/command-handling/command-metadata';
+import { Actor } from '../../common/actor';
 import { AGENCY_CODE } from '../../ledger/http/dto/validators';
 import { ProjectionRunner } from '../projection-runner';
 import { READ_MODEL_DB } from '../projections.tokens';
@@ -109,6 +110,7 @@ export class DeadlinesView {
 }
 
 @ApiTags('deadlines')
+@ApiAuthenticated()
 @Controller('deadlines')
 export class DeadlinesController {
   constructor(
@@ -124,8 +126,8 @@ export class DeadlinesController {
       "Only deadlines of cases led by, or shared with, the caller's agency; auditors see every case.",
   })
   @ApiOkResponse({ type: DeadlinesView })
-  @ApiResponse({ status: 400, description: 'A bad filter (each named), e.g. `within`' })
-  @ApiResponse({ status: 503, description: 'minPosition not reached within 5 seconds' })
+  @ApiProblem(400, 'A bad filter (each named), e.g. `within`')
+  @ApiProblem(503, 'minPosition not reached within 5 seconds')
   async deadlines(
     @Query() query: DeadlinesQueryDto,
     @CurrentActor() actor: Actor,

@@ -2,7 +2,7 @@ import { AssetState, initialAssetState } from '../../ledger/assets/asset.state';
 import {
   ConfiscationState,
   evolve as evolveOrder,
-} from '../../ledger/confiscation/confiscation.decider';
+} from '../../ledger/confiscation/confiscation.state';
 import { ConfiscationEvent } from '../../ledger/confiscation/confiscation.events';
 import { AssetFolds } from '../asset-folds';
 import { ProjectedEvent, Projection, TableNames } from '../projection';

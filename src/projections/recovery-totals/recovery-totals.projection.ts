@@ -11,16 +11,15 @@ import {
   assetParts,
   CaseKeys,
   foldOrderEvent,
-  forfeitureReceipt,
   initialOrderTotalsState,
   orderKeys,
   orderPart,
   OrderTotalsState,
   parseOrder,
-  ReceiptRecord,
   receiptPart,
   serialiseOrder,
 } from './totals.contributions';
+import { forfeitureReceipt, ReceiptRecord } from '../../ledger/recovery/forfeiture-receipts';
 import { TotalsWriter } from './totals.deltas';
 import { Part } from './totals.measures';
 
@@ -77,7 +76,7 @@ interface OrderRow {
 }
 
 /**
- * The POCA recovery totals (architecture.md, "Recovery totals"). Each asset's and each order's
+ * The POCA recovery totals (docs/api.md, "Recovery totals"). Each asset's and each order's
  * state is folded with the domain's own evolve and stored; what it contributes to the totals is
  * recomputed from the state before and after each event, and only the difference is added to
  * the totals rows (totals.deltas.ts). States and rows changed by a batch are written once each,

@@ -1,21 +1,15 @@
 import { sterlingAtRecordedRate } from '../../ledger/assets/asset.values';
 import { Money, MoneyJson } from '../../common/money';
 import { financialYearOf, londonDateOf } from '../../common/time';
-import { ForfeitureRoute } from '../../ledger/assets/asset.events';
 import { AssetState, currentValuation, isHeld } from '../../ledger/assets/asset.state';
 import {
   ConfiscationState,
   evolve as evolveOrder,
   initialConfiscationState,
-} from '../../ledger/confiscation/confiscation.decider';
+} from '../../ledger/confiscation/confiscation.state';
 import { ConfiscationEvent } from '../../ledger/confiscation/confiscation.events';
-import {
-  allocateReceipt,
-  ArisTable,
-  DEFAULT_ARIS_TABLE,
-  ReceiptAllocation,
-  ReceiptType,
-} from '../../ledger/recovery/aris';
+import { allocateReceipt, ArisTable, DEFAULT_ARIS_TABLE } from '../../ledger/recovery/aris';
+import { forfeitureReceipt, ReceiptRecord } from '../../ledger/recovery/forfeiture-receipts';
 import { arisMeasure, decimalString, GroupKeys, MeasureStrings, Part } from './totals.measures';
 
 /*
@@ -46,27 +40,6 @@ function londonDate(instant: string): string {
   return date;
 }
 
-/** The forfeiture receipt type of each forfeiture route. */
-export const RECEIPT_TYPE_OF_ROUTE: Record<ForfeitureRoute, ReceiptType> = {
-  cash_s298: 'cash_forfeiture',
-  notice_s297A: 'cash_forfeiture',
-  account_s303Z14: 'account_forfeiture',
-  notice_s303Z9: 'account_forfeiture',
-  listed_s303O: 'listed_asset_forfeiture',
-  crypto_s303Z41: 'crypto_forfeiture',
-  civil_recovery: 'civil_recovery',
-};
-
-/** A receipt with its allocation: compensation first, then the ARIS shares. */
-export interface ReceiptRecord {
-  receiptId: string;
-  /** `confiscation` for a payment on an order; `forfeiture` for a forfeited asset. */
-  source: 'confiscation' | 'forfeiture';
-  /** The order or asset it came from. */
-  sourceId: string;
-  allocation: ReceiptAllocation;
-}
-
 function measures(entries: [string, Money | number | undefined][]): MeasureStrings {
   const out: MeasureStrings = {};
   for (const [name, value] of entries) {
@@ -78,29 +51,6 @@ function measures(entries: [string, Money | number | undefined][]): MeasureStrin
     }
   }
   return out;
-}
-
-/** The receipt a forfeited asset gives: its forfeiture receipt type, at the forfeited GBP amount. */
-export function forfeitureReceipt(
-  assetId: string,
-  state: AssetState,
-  table: ArisTable = DEFAULT_ARIS_TABLE,
-): ReceiptRecord | undefined {
-  const forfeited = state.forfeiture.forfeited;
-  if (!state.exists || state.status === 'voided' || !forfeited) return undefined;
-  return {
-    receiptId: `forfeiture-${assetId}`,
-    source: 'forfeiture',
-    sourceId: assetId,
-    allocation: allocateReceipt(
-      {
-        type: RECEIPT_TYPE_OF_ROUTE[forfeited.route],
-        amount: Money.parse(forfeited.gbpAmount),
-        date: londonDate(forfeited.at),
-      },
-      table,
-    ),
-  };
 }
 
 /** The measures and keys of a receipt (dated by its own date: its financial year). */
@@ -161,7 +111,7 @@ export function assetParts(
       ]),
     },
   ];
-  const receipt = forfeitureReceipt(assetId, state, table);
+  const receipt = forfeitureReceipt(assetId, state, table, londonDate);
   if (receipt) parts.push(receiptPart(receipt, keys));
   return parts;
 }

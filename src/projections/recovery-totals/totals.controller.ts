@@ -5,7 +5,6 @@ import {
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -18,9 +17,11 @@ import {
   ValidateBy,
 } from 'class-validator';
 import type { Response } from 'express';
+import { ApiAuthenticated } from '../../auth/api-authenticated.decorator';
+import { ApiProblem } from '../../common/http/api-problem.decorator';
 import { readScopeOf } from '../../auth/access-scope';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { Actor } from '../../ledger/command-handling/command-metadata';
+import { Actor } from '../../common/actor';
 import { financialYearBounds } from '../../common/time';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { AGENCY_CODE, IsIsoDate } from '../../ledger/http/dto/validators';
@@ -117,6 +118,7 @@ export class TotalsResponse {
 }
 
 @ApiTags('totals')
+@ApiAuthenticated()
 @Controller('totals')
 export class TotalsController {
   private readonly query: RecoveryTotalsQuery;
@@ -142,8 +144,8 @@ export class TotalsController {
       "Only the cases led by, or shared with, the caller's agency count; auditors see every case.",
   })
   @ApiOkResponse({ type: TotalsResponse })
-  @ApiResponse({ status: 400, description: 'A bad query parameter (each one named)' })
-  @ApiResponse({ status: 503, description: 'minPosition not reached yet (Retry-After)' })
+  @ApiProblem(400, 'A bad query parameter (each one named)')
+  @ApiProblem(503, 'minPosition not reached yet (Retry-After)')
   async totals(
     @Query() query: TotalsQueryDto,
     @CurrentActor() actor: Actor,

@@ -3,7 +3,7 @@ import { Dec } from '../../common/money';
 import { ARIS_RECIPIENTS, ArisRecipient } from '../../ledger/recovery/aris';
 
 /*
- * The vocabulary of the recovery totals (architecture.md, "Recovery totals"): the dimensions a
+ * The vocabulary of the recovery totals (docs/api.md, "Recovery totals"): the dimensions a
  * figure can be grouped by, the measures, and the arithmetic on them. Every figure is a decimal
  * string at rest and a decimal.js value in code: never a JS number, never SQL SUM.
  */

@@ -11,7 +11,7 @@ import {
 } from '../../ledger/assets/asset.state';
 import { orderPosition } from '../../ledger/confiscation/confiscation.position';
 import { ConfiscationEvent } from '../../ledger/confiscation/confiscation.events';
-import { ConfiscationState } from '../../ledger/confiscation/confiscation.decider';
+import { ConfiscationState } from '../../ledger/confiscation/confiscation.state';
 import { ArisTable } from '../../ledger/recovery/aris';
 import { UpcasterRegistry } from '../../ledger/upcasting/upcaster-registry';
 import { CASE_ACCESS, caseAccessRevision } from '../case-access/case-access.projection';
@@ -32,7 +32,7 @@ import {
   parseOrder,
   receiptPart,
 } from './totals.contributions';
-import { storedKey } from './totals.deltas';
+import { GroupedSums } from './grouped-sums';
 import {
   Dimension,
   GroupKeys,
@@ -116,43 +116,6 @@ interface Debt {
   outstanding: Decimal;
 }
 
-/** Sums per group key, and the total. */
-class Aggregate {
-  readonly groups = new Map<string, MeasureSums>();
-  readonly total = new MeasureSums();
-
-  constructor(private readonly groupBy: Dimension | undefined) {}
-
-  add(key: string | null, add: (sums: MeasureSums) => void): void {
-    add(this.total);
-    if (!this.groupBy) return;
-    const stored = storedKey(key);
-    let sums = this.groups.get(stored);
-    if (!sums) {
-      sums = new MeasureSums();
-      this.groups.set(stored, sums);
-    }
-    add(sums);
-  }
-
-  groupKey(keys: GroupKeys): string | null {
-    return this.groupBy ? keys[this.groupBy] : null;
-  }
-
-  addPart(part: Part): void {
-    this.add(this.groupKey(part.keys), (s) => s.add(part.measures));
-  }
-
-  merge(other: Aggregate): void {
-    this.total.addSums(other.total);
-    for (const [key, sums] of other.groups) {
-      const mine = this.groups.get(key);
-      if (mine) mine.addSums(sums);
-      else this.groups.set(key, new MeasureSums().addSums(sums));
-    }
-  }
-}
-
 /**
  * `GET /totals`. Without `asAt`: the rows the projection keeps by deltas (an unfiltered query
  * reads one row per group as stored; a filtered one adds up the slices, or for a case the cells,
@@ -169,7 +132,7 @@ class Aggregate {
 export class RecoveryTotalsQuery {
   private readonly debts = new StateCache<Debt>(50_000);
   /** Interest and outstanding of the orders in scope, per date and query, while no order changes. */
-  private readonly debtTotals = new StateCache<{ revision: string; debt: Aggregate }>(256);
+  private readonly debtTotals = new StateCache<{ revision: string; debt: GroupedSums }>(256);
 
   constructor(
     private readonly db: ReadModelDb,
@@ -185,15 +148,15 @@ export class RecoveryTotalsQuery {
     const t = this.runner.tables(RECOVERY_TOTALS);
     const filters = filtersOf(request);
     const scoped = caseScope(this.runner, scope, 'case_id');
-    const aggregate = new Aggregate(request.groupBy);
+    const grouped = new GroupedSums(request.groupBy);
     const interestAsAt = request.asAt ?? this.today();
     if (request.asAt === undefined && request.asKnownAt === undefined) {
-      this.current(t, request.groupBy, filters, scoped, aggregate);
-      aggregate.merge(this.debtToDate(t, request.groupBy, filters, scoped, interestAsAt));
+      this.current(t, request.groupBy, filters, scoped, grouped);
+      grouped.merge(this.debtToDate(t, request.groupBy, filters, scoped, interestAsAt));
     } else {
-      await this.asAt(t, filters, scoped, interestAsAt, aggregate, request.asKnownAt);
+      await this.asAt(t, filters, scoped, interestAsAt, grouped, request.asKnownAt);
     }
-    return view(request, interestAsAt, aggregate);
+    return view(request, interestAsAt, grouped);
   }
 
   /** The stored figures: group rows as they are, or the cells in scope added up. */
@@ -202,7 +165,7 @@ export class RecoveryTotalsQuery {
     groupBy: Dimension | undefined,
     filters: [keyof TotalsFilters, string][],
     scoped: SqlClause | undefined,
-    aggregate: Aggregate,
+    grouped: GroupedSums,
   ): void {
     if (filters.length === 0 && !scoped) {
       // The total is the sum of any dimension's rows: the receipt types are the fewest.
@@ -212,11 +175,10 @@ export class RecoveryTotalsQuery {
           dimension,
         );
       for (const row of rows('receiptType')) {
-        aggregate.total.addSums(MeasureSums.parse(row.measures));
+        grouped.total.addSums(MeasureSums.parse(row.measures));
       }
       if (!groupBy) return;
-      for (const row of rows(groupBy))
-        aggregate.groups.set(row.key, MeasureSums.parse(row.measures));
+      for (const row of rows(groupBy)) grouped.groups.set(row.key, MeasureSums.parse(row.measures));
       return;
     }
     // A case filter (or grouping) or an agency's scope needs the cells; otherwise the slices
@@ -232,7 +194,7 @@ export class RecoveryTotalsQuery {
       ...params,
     )) {
       const sums = MeasureSums.parse(row.measures);
-      aggregate.add(row.key, (s) => s.addSums(sums));
+      grouped.add(row.key, (s) => s.addSums(sums));
     }
   }
 
@@ -247,7 +209,7 @@ export class RecoveryTotalsQuery {
     filters: [keyof TotalsFilters, string][],
     scoped: SqlClause | undefined,
     date: string,
-  ): Aggregate {
+  ): GroupedSums {
     const ordersRevision =
       this.db.get<{ value: number }>(
         `SELECT value FROM ${t('totals_meta')} WHERE name = 'orders_revision'`,
@@ -264,7 +226,7 @@ export class RecoveryTotalsQuery {
     ]);
     const memo = this.debtTotals.get(memoKey);
     if (memo && memo.revision === revision) return memo.debt;
-    const aggregate = new Aggregate(groupBy);
+    const grouped = new GroupedSums(groupBy);
     const { where, params } = whereOf(filters, [
       { sql: 'financial_year IS NOT NULL', params: [] },
       ...(scoped ? [scoped] : []),
@@ -296,10 +258,10 @@ export class RecoveryTotalsQuery {
         receiptType: 'confiscation',
       };
       const found = debt;
-      aggregate.add(aggregate.groupKey(keys), (s) => addDebt(s, found));
+      grouped.add(grouped.groupKey(keys), (s) => addDebt(s, found));
     }
-    this.debtTotals.set(memoKey, { revision, debt: aggregate });
-    return aggregate;
+    this.debtTotals.set(memoKey, { revision, debt: grouped });
+    return grouped;
   }
 
   /** Exact as at the end of `asAt`: every asset and order in scope folded from its stream. */
@@ -308,7 +270,7 @@ export class RecoveryTotalsQuery {
     filters: [keyof TotalsFilters, string][],
     scoped: SqlClause | undefined,
     asAt: string,
-    aggregate: Aggregate,
+    grouped: GroupedSums,
     asKnownAt?: bigint,
   ): Promise<void> {
     // Case, operation and agency are fixed when a case is opened: the tables can narrow by them.
@@ -335,7 +297,7 @@ export class RecoveryTotalsQuery {
       }
       const keys: CaseKeys = { caseId: a.case_id, operation: a.operation, agency: a.agency };
       for (const part of assetParts(a.asset_id, state, keys, this.arisTable, asAt)) {
-        if (inScope(part.keys)) aggregate.addPart(part);
+        if (inScope(part.keys)) grouped.addPart(part);
       }
     }
 
@@ -364,10 +326,10 @@ export class RecoveryTotalsQuery {
       }
       const own = orderPart(order.state, keys);
       if (own) parts.unshift(own);
-      for (const part of parts) if (inScope(part.keys)) aggregate.addPart(part);
+      for (const part of parts) if (inScope(part.keys)) grouped.addPart(part);
       if (own && inScope(own.keys)) {
         const debt = debtOf(order.state, asAt) ?? zeroDebt();
-        aggregate.add(aggregate.groupKey(own.keys), (s) => addDebt(s, debt));
+        grouped.add(grouped.groupKey(own.keys), (s) => addDebt(s, debt));
       }
     }
   }
@@ -441,8 +403,8 @@ function addDebt(sums: MeasureSums, debt: { interest: Decimal; outstanding: Deci
   sums.addOne('confiscationOutstanding', debt.outstanding);
 }
 
-function view(request: TotalsRequest, interestAsAt: string, aggregate: Aggregate): TotalsView {
-  const keys = [...aggregate.groups.keys()].sort((a, b) =>
+function view(request: TotalsRequest, interestAsAt: string, grouped: GroupedSums): TotalsView {
+  const keys = [...grouped.groups.keys()].sort((a, b) =>
     a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0,
   );
   return {
@@ -452,8 +414,8 @@ function view(request: TotalsRequest, interestAsAt: string, aggregate: Aggregate
     interestAsAt,
     groups: keys.map((key) => ({
       key: key === '' ? null : key,
-      measures: toTotalsMeasures(aggregate.groups.get(key) as MeasureSums),
+      measures: toTotalsMeasures(grouped.groups.get(key) as MeasureSums),
     })),
-    total: { measures: toTotalsMeasures(aggregate.total) },
+    total: { measures: toTotalsMeasures(grouped.total) },
   };
 }

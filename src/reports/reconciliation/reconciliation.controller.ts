@@ -4,23 +4,21 @@ import {
   ApiOperation,
   ApiPropertyOptional,
   ApiProperty,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
+import { ApiAuthenticated } from '../../auth/api-authenticated.decorator';
+import { ApiProblem } from '../../common/http/api-problem.decorator';
 import { readScopeOf } from '../../auth/access-scope';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { ProblemException } from '../../common/http/problem.exception';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
-import { Actor } from '../../ledger/command-handling/command-metadata';
+import { Actor } from '../../common/actor';
 import { IsIsoDate } from '../../ledger/http/dto/validators';
 import { UpcasterRegistry } from '../../ledger/upcasting/upcaster-registry';
-import {
-  buildReconciliation,
-  DEFAULT_VARIANCE_THRESHOLD_PERCENT,
-  Reconciliation,
-} from './reconciliation.builder';
+import { buildReconciliation, DEFAULT_VARIANCE_THRESHOLD_PERCENT } from './reconciliation.builder';
+import { Reconciliation } from './reconciliation.model';
 import { reconciliationCsv } from './reconciliation.csv';
 import { loadLedger } from './reconciliation.loader';
 import { scopeLedger } from './reconciliation.scope';
@@ -65,6 +63,7 @@ export function checkPeriod(from: string, to: string): void {
 
 /** The finance reconciliation (issue 5, item 2): for finance, supervisors and auditors. */
 @ApiTags('reports')
+@ApiAuthenticated()
 @Controller('reconciliation')
 export class ReconciliationController {
   constructor(
@@ -75,15 +74,12 @@ export class ReconciliationController {
   @Get()
   @ApiOperation({
     description:
-      "Every role may read it (api.md: queries are open to all roles, within agency scope). Only the orders, assets and receipts of cases led by, or shared with, the caller's agency; auditors see every case.",
+      "Every role may read it (queries are open to all roles, within agency scope). Only the orders, assets and receipts of cases led by, or shared with, the caller's agency; auditors see every case.",
     summary:
       'Finance reconciliation for a period: confiscation debt roll-forward (checked to the penny), receipts by type, agency, operation and financial year with ARIS allocations and compensation, realisation variance, exceptions',
   })
   @ApiOkResponse({ description: 'JSON, or text/csv with format=csv (one CSV, a section column)' })
-  @ApiResponse({
-    status: 400,
-    description: 'A bad or inverted date, format or threshold (each named)',
-  })
+  @ApiProblem(400, 'A bad or inverted date, format or threshold (each named)')
   async reconciliation(
     @Query() query: ReconciliationQueryDto,
     @CurrentActor() actor: Actor,

@@ -1,5 +1,5 @@
 import { MoneyJson } from '../../common/money';
-import { Reconciliation, RollForwardFigures } from './reconciliation.builder';
+import { Reconciliation, RollForwardFigures } from './reconciliation.model';
 
 /**
  * One CSV for the whole reconciliation, "long" so every section shares the same columns: one row

@@ -3,7 +3,7 @@ import { LedgerSnapshot } from './reconciliation.loader';
 
 /**
  * The ledger as `scope` may see it: only the cases led by, or shared with, its agency, and only
- * the orders and assets of those cases (api.md, "Roles and scope"). Who may read a case is taken
+ * the orders and assets of those cases (docs/api.md, "Roles and scope"). Who may read a case is taken
  * from the same read of the log as everything else (exact at the snapshot's position), never from
  * a read model. Every case for an unrestricted scope (auditors; the CLI's operator tool).
  */

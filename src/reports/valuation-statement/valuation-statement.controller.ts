@@ -3,6 +3,8 @@ import { Controller, Get, Inject, NotFoundException, Query, Req, Res } from '@ne
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { Request, Response } from 'express';
+import { ApiAuthenticated } from '../../auth/api-authenticated.decorator';
+import { ApiProblem } from '../../common/http/api-problem.decorator';
 import { ProblemException } from '../../common/http/problem.exception';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { AsKnownAtParam } from '../../ledger/http/dto/query-params';
@@ -58,6 +60,7 @@ export class ValuationStatementQuery {
 const REGISTER_WAIT_MS = 5_000;
 
 @ApiTags('reports')
+@ApiAuthenticated()
 @Controller('cases')
 export class ValuationStatementController {
   constructor(
@@ -77,6 +80,8 @@ export class ValuationStatementController {
       'The court valuation statement of a case as at a date and as known at a ledger position (json, csv or pdf)',
   })
   @ApiOkResponse({ description: 'application/json, text/csv or application/pdf' })
+  @ApiProblem(400, 'validation_failed: a bad asAt, asKnownAt, subjectId or format (each named)')
+  @ApiProblem(404, 'No such case the caller may read, or subjectId is not a subject of the case')
   async statement(
     @IdParam('caseId') caseId: string,
     @Query() query: ValuationStatementQuery,

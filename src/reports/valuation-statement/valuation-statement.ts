@@ -7,7 +7,7 @@ import { AssetState, currentValuation, isHeld } from '../../ledger/assets/asset.
 import { OrderPosition } from '../../ledger/confiscation/confiscation.position';
 
 /**
- * The court valuation statement of a case (issue 5, api.md): a pure function of its input, so
+ * The court valuation statement of a case (docs/api.md): a pure function of its input, so
  * the same asAt and asKnownAt always give the same statement, byte for byte, and the same id.
  *
  * Amounts are sterling decimal strings with two places ("1234.50"), summed with decimal.js.

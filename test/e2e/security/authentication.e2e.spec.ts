@@ -28,7 +28,7 @@ const valid = signTestToken();
 const [validHeader, validPayload, validSignature] = valid.split('.');
 
 /**
- * S1 (quality.md): credentials that must not get anyone in. Each is `[what, Authorization header]`
+ * S1 (docs/quality.md): credentials that must not get anyone in. Each is `[what, Authorization header]`
  * (undefined: no header at all).
  */
 const BAD_CREDENTIALS: [string, string | undefined][] = [

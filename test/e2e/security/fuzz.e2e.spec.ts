@@ -17,7 +17,7 @@ const PATH = process.env.FUZZ_PATH;
 const ROUTE = process.env.FUZZ_ROUTE;
 
 /**
- * R4 (quality.md): property-based fuzzing of every command route in /docs-json with bodies made
+ * R4 (docs/quality.md): property-based fuzzing of every command route in /docs-json with bodies made
  * from the route's own request schema, then broken: fields missing, wrong types, oversized,
  * negative and huge amounts, unknown currencies, impossible dates, unicode of every kind, unknown
  * fields, deep nesting; and hostile If-Match / Idempotency-Key / X-Correlation-Id headers. Real

@@ -33,7 +33,7 @@ function withFieldAt(body: object, place: string, field: string): object {
 }
 
 /**
- * S6 (quality.md): request limits on the real routes. test/e2e/foundation.e2e.spec.ts has the
+ * S6 (docs/quality.md): request limits on the real routes. test/e2e/foundation.e2e.spec.ts has the
  * basics on a probe route (413, 415, malformed JSON, a bare 500, helmet on /health); this goes
  * over every route of /docs-json and every kind of response.
  */

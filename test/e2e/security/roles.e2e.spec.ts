@@ -16,7 +16,7 @@ import { startSecurityApp } from './support/security-app';
 /** A token of the MPS with this one role. */
 const only = (role: RoleName) => bearer({ sub: `s2-${role}`, agency: 'MPS', roles: [role] });
 
-describe('S2: every command route × every role: only the roles api.md names get past 403', () => {
+describe('S2: every command route × every role: only the roles docs/api.md names get past 403', () => {
   let t: TestApp;
   let document: OpenApiDocument;
   let commands: Operation[];

@@ -5,14 +5,15 @@ import {
   ApiOperation,
   ApiProperty,
   ApiQuery,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ProblemDto } from '../../../common/http/problem.dto';
+import { ApiAuthenticated } from '../../../auth/api-authenticated.decorator';
+import { ApiProblem } from '../../../common/http/api-problem.decorator';
 import { ProblemException } from '../../../common/http/problem.exception';
 import { isIsoDate } from '../../../common/time';
-import { Actor, CommandEnvelope, Role } from '../../command-handling/command-metadata';
+import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { Actor, Role } from '../../../common/actor';
 import { CaseAccessReader, maySeeConfidentialSources } from '../../access/case-access-reader';
 import { readScopeOf, scopeAllows } from '../../../auth/access-scope';
 import { CurrentActor } from '../../../auth/current-actor.decorator';
@@ -26,7 +27,7 @@ import { Audited } from '../../../logging/audited.decorator';
 import { AccountDto } from './asset-fields';
 import { SeizeAssetDto } from './asset.dto';
 import { AssetService } from './asset.service';
-import { AssetSummary, protectHistoryEntry, toAssetSummary } from './asset.summary';
+import { AssetSummary, protectHistoryEntry, toAssetSummary } from './asset.view';
 import {
   ApplyForForfeitureDto,
   DestroyAssetDto,
@@ -46,7 +47,7 @@ import {
   WithdrawValuationDto,
 } from './holding.dto';
 
-/** Who may call each route (api.md, "Routes"). */
+/** Who may call each route (docs/api.md, "Routes"). */
 const ROLES = {
   seize: ['investigator', 'supervisor'],
   legalBasis: ['investigator', 'supervisor'],
@@ -78,7 +79,8 @@ export class AssetHistory {
 }
 
 @ApiTags('assets')
-@ApiExtraModels(MoneyDto, CryptoDto, AccountDto, ProblemDto)
+@ApiAuthenticated()
+@ApiExtraModels(MoneyDto, CryptoDto, AccountDto)
 @Controller('assets')
 export class AssetController {
   constructor(
@@ -87,68 +89,66 @@ export class AssetController {
   ) {}
 
   @Post()
-  @ApiCommand('Record a seizure (AssetSeized)', [...ROLES.seize], { creates: true })
+  @ApiCommand('Record a seizure (AssetSeized)', ROLES.seize, { creates: true })
   async seize(
     @Body() dto: SeizeAssetDto,
-    @Envelope([...ROLES.seize]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.seize(dto, envelope));
   }
 
   @Post(':assetId/legal-basis')
-  @ApiCommand('Change the power the asset is held under', [...ROLES.legalBasis])
+  @ApiCommand('Change the power the asset is held under', ROLES.legalBasis)
   async changeLegalBasis(
     @IdParam('assetId') assetId: string,
     @Body() dto: ChangeLegalBasisDto,
-    @Envelope([...ROLES.legalBasis]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.changeLegalBasis(assetId, dto, envelope));
   }
 
   @Post(':assetId/custody-transfers')
-  @ApiCommand('Move custody', [...ROLES.custody])
+  @ApiCommand('Move custody', ROLES.custody)
   async transferCustody(
     @IdParam('assetId') assetId: string,
     @Body() dto: TransferCustodyDto,
-    @Envelope([...ROLES.custody]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.transferCustody(assetId, dto, envelope));
   }
 
   @Post(':assetId/detentions')
-  @ApiCommand('Record the initial detention or an extension order', [...ROLES.detention])
+  @ApiCommand('Record the initial detention or an extension order', ROLES.detention)
   async orderDetention(
     @IdParam('assetId') assetId: string,
     @Body() dto: OrderDetentionDto,
-    @Envelope([...ROLES.detention]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.orderDetention(assetId, dto, envelope));
   }
 
   @Post(':assetId/valuations')
-  @ApiCommand('Add a valuation (its id is generated; GET /assets/{assetId} lists it)', [
-    ...ROLES.value,
-  ])
+  @ApiCommand('Add a valuation (its id is generated; GET /assets/{assetId} lists it)', ROLES.value)
   async value(
     @IdParam('assetId') assetId: string,
     @Body() dto: ValueAssetDto,
-    @Envelope([...ROLES.value]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.value(assetId, dto, envelope));
   }
 
   @Post(':assetId/valuations/:valuationId/withdrawal')
-  @ApiCommand('Withdraw a valuation', [...ROLES.withdrawValuation])
+  @ApiCommand('Withdraw a valuation', ROLES.withdrawValuation)
   async withdrawValuation(
     @IdParam('assetId') assetId: string,
     @IdParam('valuationId') valuationId: string,
     @Body() dto: WithdrawValuationDto,
-    @Envelope([...ROLES.withdrawValuation]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(
@@ -158,103 +158,102 @@ export class AssetController {
   }
 
   @Post(':assetId/forfeiture-notices')
-  @ApiCommand('Give a forfeiture notice (s.297A cash, s.303Z9 accounts)', [
-    ...ROLES.forfeitureTrack,
-  ])
+  @ApiCommand('Give a forfeiture notice (s.297A cash, s.303Z9 accounts)', ROLES.forfeitureTrack)
   async giveForfeitureNotice(
     @IdParam('assetId') assetId: string,
     @Body() dto: GiveForfeitureNoticeDto,
-    @Envelope([...ROLES.forfeitureTrack]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.giveForfeitureNotice(assetId, dto, envelope));
   }
 
   @Post(':assetId/forfeiture-objections')
-  @ApiCommand('Record an objection to a forfeiture notice (the notice lapses)', [
-    ...ROLES.forfeitureTrack,
-  ])
+  @ApiCommand(
+    'Record an objection to a forfeiture notice (the notice lapses)',
+    ROLES.forfeitureTrack,
+  )
   async objectToForfeiture(
     @IdParam('assetId') assetId: string,
     @Body() dto: ObjectToForfeitureDto,
-    @Envelope([...ROLES.forfeitureTrack]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.objectToForfeiture(assetId, dto, envelope));
   }
 
   @Post(':assetId/forfeiture-applications')
-  @ApiCommand('Record an application for forfeiture', [...ROLES.forfeitureTrack])
+  @ApiCommand('Record an application for forfeiture', ROLES.forfeitureTrack)
   async applyForForfeiture(
     @IdParam('assetId') assetId: string,
     @Body() dto: ApplyForForfeitureDto,
-    @Envelope([...ROLES.forfeitureTrack]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.applyForForfeiture(assetId, dto, envelope));
   }
 
   @Post(':assetId/forfeiture')
-  @ApiCommand('Record a forfeiture (by order or by notice)', [...ROLES.forfeit])
+  @ApiCommand('Record a forfeiture (by order or by notice)', ROLES.forfeit)
   async forfeit(
     @IdParam('assetId') assetId: string,
     @Body() dto: ForfeitAssetDto,
-    @Envelope([...ROLES.forfeit]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.forfeit(assetId, dto, envelope));
   }
 
   @Post(':assetId/forfeiture-refusal')
-  @ApiCommand('Record that the court refused forfeiture', [...ROLES.refuseForfeiture])
+  @ApiCommand('Record that the court refused forfeiture', ROLES.refuseForfeiture)
   async refuseForfeiture(
     @IdParam('assetId') assetId: string,
     @Body() dto: RefuseForfeitureDto,
-    @Envelope([...ROLES.refuseForfeiture]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.refuseForfeiture(assetId, dto, envelope));
   }
 
   @Post(':assetId/realisation')
-  @ApiCommand('Record the sale proceeds (net proceeds are computed)', [...ROLES.realise])
+  @ApiCommand('Record the sale proceeds (net proceeds are computed)', ROLES.realise)
   async realise(
     @IdParam('assetId') assetId: string,
     @Body() dto: RealiseAssetDto,
-    @Envelope([...ROLES.realise]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.realise(assetId, dto, envelope));
   }
 
   @Post(':assetId/release')
-  @ApiCommand('Release or return the asset', [...ROLES.release])
+  @ApiCommand('Release or return the asset', ROLES.release)
   async release(
     @IdParam('assetId') assetId: string,
     @Body() dto: ReleaseAssetDto,
-    @Envelope([...ROLES.release]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.release(assetId, dto, envelope));
   }
 
   @Post(':assetId/destruction')
-  @ApiCommand('Record the destruction of the asset', [...ROLES.destroy])
+  @ApiCommand('Record the destruction of the asset', ROLES.destroy)
   async destroy(
     @IdParam('assetId') assetId: string,
     @Body() dto: DestroyAssetDto,
-    @Envelope([...ROLES.destroy]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.destroy(assetId, dto, envelope));
   }
 
   @Post(':assetId/void')
-  @ApiCommand('Void a mistaken record (it leaves every total, keeps its history)', [...ROLES.void])
+  @ApiCommand('Void a mistaken record (it leaves every total, keeps its history)', ROLES.void)
   async voidRecord(
     @IdParam('assetId') assetId: string,
     @Body() dto: VoidRecordDto,
-    @Envelope([...ROLES.void]) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.voidRecord(assetId, dto, envelope));
@@ -271,13 +270,8 @@ export class AssetController {
     description: 'YYYY-MM-DD: the current valuation as at that date',
   })
   @ApiOkResponse({ type: AssetSummary, description: 'ETag: the revision' })
-  @ApiResponse({
-    status: 404,
-    description: 'No such asset',
-    content: {
-      'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } },
-    },
-  })
+  @ApiProblem(400, 'validation_failed: asAt is not a date YYYY-MM-DD')
+  @ApiProblem(404, 'No such asset (or not in an agency scope the caller may read)')
   async get(
     @IdParam('assetId') assetId: string,
     @Query('asAt') asAt: unknown,
@@ -300,13 +294,7 @@ export class AssetController {
       'The events of the asset in order, with recorded time, actor and agency (confidential intelligence reads [protected])',
   })
   @ApiOkResponse({ type: AssetHistory, description: 'ETag: the revision of the last event' })
-  @ApiResponse({
-    status: 404,
-    description: 'No such asset',
-    content: {
-      'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } },
-    },
-  })
+  @ApiProblem(404, 'No such asset (or not in an agency scope the caller may read)')
   async history(
     @IdParam('assetId') assetId: string,
     @CurrentActor() actor: Actor,

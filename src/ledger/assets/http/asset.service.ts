@@ -1,3 +1,4 @@
+import { withoutAbsent } from '../../../common/objects';
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { CryptoJson, MoneyJson } from '../../../common/money';
@@ -70,13 +71,13 @@ export class AssetService {
           power: dto.power,
           category: dto.category,
           description: dto.description,
-          ...present({ seizedFrom: dto.seizedFrom }),
+          ...withoutAbsent({ seizedFrom: dto.seizedFrom }),
           location: dto.location,
           custodyLocation: dto.custodyLocation,
-          ...(dto.declared && { declared: declaredJson(dto.declared) }),
-          ...(dto.cashBreakdown && { cashBreakdown: dto.cashBreakdown.map(moneyJson) }),
-          ...(dto.fx && { fx: dto.fx.map(rateJson) }),
-          ...(dto.listedAggregate && { listedAggregate: moneyJson(dto.listedAggregate) }),
+          ...(dto.declared && { declared: declaredFromDto(dto.declared) }),
+          ...(dto.cashBreakdown && { cashBreakdown: dto.cashBreakdown.map(moneyFromDto) }),
+          ...(dto.fx && { fx: dto.fx.map(rateFromDto) }),
+          ...(dto.listedAggregate && { listedAggregate: moneyFromDto(dto.listedAggregate) }),
           ...(dto.intelligence && {
             intelligence: {
               sourceType: dto.intelligence.sourceType,
@@ -84,7 +85,7 @@ export class AssetService {
               confidential: dto.intelligence.confidential,
             },
           }),
-          ...present({ occurredAt: dto.occurredAt }),
+          ...withoutAbsent({ occurredAt: dto.occurredAt }),
         },
         context: {
           case: {
@@ -123,9 +124,9 @@ export class AssetService {
     return this.send(assetId, 'ChangeLegalBasis', envelope, {
       to: dto.to,
       reason: dto.reason,
-      ...(dto.fx && { fx: dto.fx.map(rateJson) }),
-      ...(dto.listedAggregate && { listedAggregate: moneyJson(dto.listedAggregate) }),
-      ...present({ occurredAt: dto.occurredAt }),
+      ...(dto.fx && { fx: dto.fx.map(rateFromDto) }),
+      ...(dto.listedAggregate && { listedAggregate: moneyFromDto(dto.listedAggregate) }),
+      ...withoutAbsent({ occurredAt: dto.occurredAt }),
     });
   }
 
@@ -137,7 +138,7 @@ export class AssetService {
     return this.send(assetId, 'TransferCustody', envelope, {
       to: dto.to,
       reason: dto.reason,
-      ...present({ sealNumber: dto.sealNumber, occurredAt: dto.occurredAt }),
+      ...withoutAbsent({ sealNumber: dto.sealNumber, occurredAt: dto.occurredAt }),
     });
   }
 
@@ -148,7 +149,7 @@ export class AssetService {
   ): Promise<CommandOutcome> {
     return this.send(assetId, 'OrderDetention', envelope, {
       kind: dto.kind,
-      ...present({
+      ...withoutAbsent({
         orderRef: dto.orderRef,
         court: dto.court,
         authorisedBy: dto.authorisedBy,
@@ -165,12 +166,12 @@ export class AssetService {
     return this.send(assetId, 'ValueAsset', envelope, {
       valuationId: uuidv7(),
       basis: dto.basis,
-      value: valueJson(dto.value),
-      ...(dto.fx && { fx: rateJson(dto.fx) }),
+      value: valueFromDto(dto.value),
+      ...(dto.fx && { fx: rateFromDto(dto.fx) }),
       valuedAsAt: dto.valuedAsAt,
       valuer: dto.valuer,
-      ...(dto.costsOfSale && { costsOfSale: moneyJson(dto.costsOfSale) }),
-      ...present({ notes: dto.notes, occurredAt: dto.occurredAt }),
+      ...(dto.costsOfSale && { costsOfSale: moneyFromDto(dto.costsOfSale) }),
+      ...withoutAbsent({ notes: dto.notes, occurredAt: dto.occurredAt }),
     });
   }
 
@@ -183,7 +184,7 @@ export class AssetService {
     return this.send(assetId, 'WithdrawValuation', envelope, {
       valuationId,
       reason: dto.reason,
-      ...present({ occurredAt: dto.occurredAt }),
+      ...withoutAbsent({ occurredAt: dto.occurredAt }),
     });
   }
 
@@ -194,7 +195,7 @@ export class AssetService {
   ): Promise<CommandOutcome> {
     return this.send(assetId, 'GiveForfeitureNotice', envelope, {
       noticeRef: dto.noticeRef,
-      ...present({
+      ...withoutAbsent({
         givenAt: dto.givenAt,
         objectionDeadline: dto.objectionDeadline,
         occurredAt: dto.occurredAt,
@@ -209,7 +210,7 @@ export class AssetService {
   ): Promise<CommandOutcome> {
     return this.send(assetId, 'ObjectToForfeiture', envelope, {
       objector: dto.objector,
-      ...present({ receivedAt: dto.receivedAt, occurredAt: dto.occurredAt }),
+      ...withoutAbsent({ receivedAt: dto.receivedAt, occurredAt: dto.occurredAt }),
     });
   }
 
@@ -220,7 +221,7 @@ export class AssetService {
   ): Promise<CommandOutcome> {
     return this.send(assetId, 'ApplyForForfeiture', envelope, {
       court: dto.court,
-      ...present({ appliedAt: dto.appliedAt, occurredAt: dto.occurredAt }),
+      ...withoutAbsent({ appliedAt: dto.appliedAt, occurredAt: dto.occurredAt }),
     });
   }
 
@@ -231,9 +232,9 @@ export class AssetService {
   ): Promise<CommandOutcome> {
     return this.send(assetId, 'ForfeitAsset', envelope, {
       route: dto.route,
-      ...(dto.amount && { amount: moneyJson(dto.amount) }),
-      ...(dto.fx && { fx: rateJson(dto.fx) }),
-      ...present({ orderRef: dto.orderRef, court: dto.court, occurredAt: dto.occurredAt }),
+      ...(dto.amount && { amount: moneyFromDto(dto.amount) }),
+      ...(dto.fx && { fx: rateFromDto(dto.fx) }),
+      ...withoutAbsent({ orderRef: dto.orderRef, court: dto.court, occurredAt: dto.occurredAt }),
     });
   }
 
@@ -245,7 +246,7 @@ export class AssetService {
     return this.send(assetId, 'RefuseForfeiture', envelope, {
       court: dto.court,
       reason: dto.reason,
-      ...present({ outcome: dto.outcome, occurredAt: dto.occurredAt }),
+      ...withoutAbsent({ outcome: dto.outcome, occurredAt: dto.occurredAt }),
     });
   }
 
@@ -255,10 +256,13 @@ export class AssetService {
     envelope: CommandEnvelope,
   ): Promise<CommandOutcome> {
     return this.send(assetId, 'RealiseAsset', envelope, {
-      grossProceeds: moneyJson(dto.grossProceeds),
-      costs: moneyJson(dto.costs),
+      grossProceeds: moneyFromDto(dto.grossProceeds),
+      costs: moneyFromDto(dto.costs),
       realisedBy: dto.realisedBy,
-      ...present({ confiscationOrderId: dto.confiscationOrderId, occurredAt: dto.occurredAt }),
+      ...withoutAbsent({
+        confiscationOrderId: dto.confiscationOrderId,
+        occurredAt: dto.occurredAt,
+      }),
     });
   }
 
@@ -270,7 +274,7 @@ export class AssetService {
     return this.send(assetId, 'ReleaseAsset', envelope, {
       reason: dto.reason,
       releasedTo: dto.releasedTo,
-      ...present({ occurredAt: dto.occurredAt }),
+      ...withoutAbsent({ occurredAt: dto.occurredAt }),
     });
   }
 
@@ -282,7 +286,7 @@ export class AssetService {
     return this.send(assetId, 'DestroyAsset', envelope, {
       reason: dto.reason,
       authority: dto.authority,
-      ...present({ occurredAt: dto.occurredAt }),
+      ...withoutAbsent({ occurredAt: dto.occurredAt }),
     });
   }
 
@@ -293,7 +297,7 @@ export class AssetService {
   ): Promise<CommandOutcome> {
     return this.send(assetId, 'VoidRecord', envelope, {
       reason: dto.reason,
-      ...present({ occurredAt: dto.occurredAt }),
+      ...withoutAbsent({ occurredAt: dto.occurredAt }),
     });
   }
 
@@ -320,28 +324,25 @@ export class AssetService {
   }
 }
 
-/** The object without its null or undefined properties (a JSON null reads as absent). */
-function present<T extends object>(o: T): { [K in keyof T]?: NonNullable<T[K]> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as {
-    [K in keyof T]?: NonNullable<T[K]>;
-  };
-}
-
-function moneyJson(m: MoneyDto): MoneyJson {
+function moneyFromDto(m: MoneyDto): MoneyJson {
   return { amount: m.amount, currency: m.currency };
 }
 
-function rateJson(r: FxRateDto): RateUsed {
+function rateFromDto(r: FxRateDto): RateUsed {
   return { currency: r.currency, rateToGbp: r.rateToGbp, source: r.source, asAt: r.asAt };
 }
 
-function valueJson(v: MoneyDto | CryptoDto): MoneyJson | CryptoJson {
-  return v instanceof CryptoDto ? { symbol: v.symbol, quantity: v.quantity } : moneyJson(v);
+function valueFromDto(v: MoneyDto | CryptoDto): MoneyJson | CryptoJson {
+  return v instanceof CryptoDto ? { symbol: v.symbol, quantity: v.quantity } : moneyFromDto(v);
 }
 
-function declaredJson(d: MoneyDto | CryptoDto | AccountDto): Declared {
+function declaredFromDto(d: MoneyDto | CryptoDto | AccountDto): Declared {
   if (d instanceof AccountDto) {
-    return { institution: d.institution, accountRef: d.accountRef, balance: moneyJson(d.balance) };
+    return {
+      institution: d.institution,
+      accountRef: d.accountRef,
+      balance: moneyFromDto(d.balance),
+    };
   }
-  return valueJson(d);
+  return valueFromDto(d);
 }

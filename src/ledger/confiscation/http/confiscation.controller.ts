@@ -1,9 +1,11 @@
 import { CurrentActor } from '../../../auth/current-actor.decorator';
 import { Body, Controller, Get, NotFoundException, Post, Query, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ProblemDto } from '../../../common/http/problem.dto';
-import { Actor, CommandEnvelope } from '../../command-handling/command-metadata';
+import { ApiAuthenticated } from '../../../auth/api-authenticated.decorator';
+import { ApiProblem as problem } from '../../../common/http/api-problem.decorator';
+import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { Actor } from '../../../common/actor';
 import { ApiCommand } from '../../http/api-command.decorator';
 import { Envelope } from '../../http/command-envelope';
 import { CommandResponse, sendOutcome } from '../../http/command-response';
@@ -20,18 +22,10 @@ import {
   VaryConfiscationOrderDto,
 } from './confiscation.dto';
 import { ConfiscationService } from './confiscation.service';
-import { ConfiscationOrderView } from './confiscation.summary';
-
-const problem = (status: number, description: string) =>
-  ApiResponse({
-    status,
-    description,
-    content: {
-      'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } },
-    },
-  });
+import { ConfiscationOrderView } from './confiscation.view';
 
 @ApiTags('confiscation')
+@ApiAuthenticated()
 @Controller('confiscation-orders')
 export class ConfiscationController {
   constructor(private readonly confiscation: ConfiscationService) {}
@@ -44,7 +38,7 @@ export class ConfiscationController {
   )
   async make(
     @Body() dto: MakeConfiscationOrderDto,
-    @Envelope(['court_liaison']) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.confiscation.make(dto, envelope));
@@ -55,7 +49,7 @@ export class ConfiscationController {
   async applyForExtension(
     @IdParam('id') id: string,
     @Body() dto: ApplyForTimeToPayExtensionDto,
-    @Envelope(['court_liaison']) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.confiscation.applyForExtension(id, dto, envelope));
@@ -68,7 +62,7 @@ export class ConfiscationController {
   async extendTimeToPay(
     @IdParam('id') id: string,
     @Body() dto: ExtendTimeToPayDto,
-    @Envelope(['court_liaison']) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.confiscation.extendTimeToPay(id, dto, envelope));
@@ -79,7 +73,7 @@ export class ConfiscationController {
   async refuseExtension(
     @IdParam('id') id: string,
     @Body() dto: RefuseTimeToPayExtensionDto,
-    @Envelope(['court_liaison']) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.confiscation.refuseExtension(id, dto, envelope));
@@ -92,7 +86,7 @@ export class ConfiscationController {
   async vary(
     @IdParam('id') id: string,
     @Body() dto: VaryConfiscationOrderDto,
-    @Envelope(['court_liaison']) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.confiscation.vary(id, dto, envelope));
@@ -103,7 +97,7 @@ export class ConfiscationController {
   async appointReceiver(
     @IdParam('id') id: string,
     @Body() dto: AppointEnforcementReceiverDto,
-    @Envelope(['court_liaison']) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.confiscation.appointReceiver(id, dto, envelope));
@@ -114,7 +108,7 @@ export class ConfiscationController {
   async activateDefaultTerm(
     @IdParam('id') id: string,
     @Body() dto: ActivateDefaultTermDto,
-    @Envelope(['court_liaison']) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.confiscation.activateDefaultTerm(id, dto, envelope));
@@ -128,7 +122,7 @@ export class ConfiscationController {
   async receivePayment(
     @IdParam('id') id: string,
     @Body() dto: ReceivePaymentDto,
-    @Envelope(['finance']) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.confiscation.receivePayment(id, dto, envelope));
@@ -139,9 +133,11 @@ export class ConfiscationController {
     summary:
       'A confiscation order as at a date: instalments, payments, s.12 interest accrued, outstanding',
   })
-  @ApiExtraModels(ProblemDto)
   @ApiOkResponse({ type: ConfiscationOrderView, description: 'ETag: the revision' })
-  @problem(400, 'asAt is not a date YYYY-MM-DD')
+  @problem(
+    400,
+    'validation_failed: asAt is not a date YYYY-MM-DD, or asKnownAt or minPosition not a position',
+  )
   @problem(404, 'No such confiscation order')
   @problem(422, 'asAt is before the order was made (invalid_date)')
   async get(

@@ -5,7 +5,8 @@ import { londonDateOf } from '../../../common/time';
 import { caseAggregate } from '../../cases/case.aggregate';
 import { scopeAllows, writeScopeOf } from '../../../auth/access-scope';
 import { CommandHandler, CommandOutcome } from '../../command-handling/command-handler';
-import { Actor, CommandEnvelope } from '../../command-handling/command-metadata';
+import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { Actor } from '../../../common/actor';
 import { CaseAccessReader } from '../../access/case-access-reader';
 import { confiscationAggregate } from '../confiscation.aggregate';
 import { ConfiscationCommand, MakeConfiscationOrder } from '../confiscation.commands';
@@ -23,7 +24,7 @@ import {
   RefuseTimeToPayExtensionDto,
   VaryConfiscationOrderDto,
 } from './confiscation.dto';
-import { ConfiscationOrderView, toConfiscationOrderView } from './confiscation.summary';
+import { ConfiscationOrderView, toConfiscationOrderView } from './confiscation.view';
 
 type Data<T extends ConfiscationCommand['type']> = Extract<
   ConfiscationCommand,

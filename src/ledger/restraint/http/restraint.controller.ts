@@ -1,10 +1,12 @@
 import { CurrentActor } from '../../../auth/current-actor.decorator';
 import { CaseAccessReader } from '../../access/case-access-reader';
 import { Body, Controller, Get, NotFoundException, Post, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ProblemDto } from '../../../common/http/problem.dto';
-import { Actor, CommandEnvelope } from '../../command-handling/command-metadata';
+import { ApiAuthenticated } from '../../../auth/api-authenticated.decorator';
+import { ApiProblem } from '../../../common/http/api-problem.decorator';
+import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { Actor } from '../../../common/actor';
 import { ApiCommand } from '../../http/api-command.decorator';
 import { Envelope } from '../../http/command-envelope';
 import { CommandResponse, sendOutcome } from '../../http/command-response';
@@ -16,9 +18,10 @@ import {
   VaryRestraintOrderDto,
 } from './restraint.dto';
 import { RestraintService } from './restraint.service';
-import { RestraintOrderSummary, toRestraintSummary } from './restraint.summary';
+import { RestraintOrderSummary, toRestraintSummary } from './restraint.view';
 
 @ApiTags('restraint')
+@ApiAuthenticated()
 @Controller('restraint-orders')
 export class RestraintController {
   constructor(
@@ -34,7 +37,7 @@ export class RestraintController {
   )
   async make(
     @Body() dto: MakeRestraintOrderDto,
-    @Envelope(['court_liaison']) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.restraint.make(dto, envelope));
@@ -47,7 +50,7 @@ export class RestraintController {
   async vary(
     @IdParam('id') id: string,
     @Body() dto: VaryRestraintOrderDto,
-    @Envelope(['court_liaison']) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.restraint.vary(id, dto, envelope));
@@ -58,7 +61,7 @@ export class RestraintController {
   async discharge(
     @IdParam('id') id: string,
     @Body() dto: DischargeRestraintOrderDto,
-    @Envelope(['court_liaison']) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.restraint.discharge(id, dto, envelope));
@@ -69,7 +72,7 @@ export class RestraintController {
   async appointReceiver(
     @IdParam('id') id: string,
     @Body() dto: AppointManagementReceiverDto,
-    @Envelope(['court_liaison']) envelope: CommandEnvelope,
+    @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.restraint.appointReceiver(id, dto, envelope));
@@ -80,15 +83,8 @@ export class RestraintController {
     summary:
       'A restraint order: status, case, subject, court, the assets it covers, exceptions, receiver, variations',
   })
-  @ApiExtraModels(ProblemDto)
   @ApiOkResponse({ type: RestraintOrderSummary, description: 'ETag: the revision' })
-  @ApiResponse({
-    status: 404,
-    description: 'No such restraint order',
-    content: {
-      'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } },
-    },
-  })
+  @ApiProblem(404, 'No such restraint order (or not in an agency scope the caller may read)')
   async get(
     @IdParam('id') id: string,
     @CurrentActor() actor: Actor,

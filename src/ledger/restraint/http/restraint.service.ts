@@ -8,7 +8,8 @@ import {
   CommandOutcome,
   LoadedAggregate,
 } from '../../command-handling/command-handler';
-import { Actor, CommandEnvelope } from '../../command-handling/command-metadata';
+import { CommandEnvelope } from '../../command-handling/command-metadata';
+import { Actor } from '../../../common/actor';
 import { CaseAccessReader } from '../../access/case-access-reader';
 import { scopeAllows, writeScopeOf } from '../../../auth/access-scope';
 import { restraintAggregate } from '../restraint.aggregate';
@@ -19,7 +20,7 @@ import {
   RestraintOrderContext,
   VaryRestraintOrder,
 } from '../restraint.commands';
-import { RestraintState } from '../restraint.decider';
+import { RestraintState } from '../restraint.state';
 import { RestraintEvent } from '../restraint.events';
 import {
   AppointManagementReceiverDto,

@@ -1,5 +1,5 @@
 /**
- * The API contract (../shared/design/api.md, "Routes" and "Roles and scope"), transcribed by hand:
+ * The API contract (docs/api.md, "Routes" and "Roles and scope"), transcribed by hand:
  * it is what the application must do, so it is never derived from the application's own metadata.
  */
 
@@ -18,8 +18,8 @@ const FIN = 'finance';
 const SUP = 'supervisor';
 
 /**
- * api.md's command table: `METHOD /openapi/path` → the roles that may call it. Two routes are not
- * in api.md's table and are marked: an operations route and the refusal of time to pay.
+ * docs/api.md's command table: `METHOD /openapi/path` → the roles that may call it. Two routes are not
+ * in docs/api.md's table and are marked: an operations route and the refusal of time to pay.
  */
 export const ROLE_MATRIX: Record<string, readonly RoleName[]> = {
   'POST /cases': [INV, SUP],
@@ -53,14 +53,14 @@ export const ROLE_MATRIX: Record<string, readonly RoleName[]> = {
   'POST /confiscation-orders/{id}/payments': [FIN],
   'POST /confiscation-orders/{id}/receivers': [CL],
   'POST /confiscation-orders/{id}/default-term': [CL],
-  // Beyond api.md's table: the refusal that goes with time-to-pay applications (s.11), court
+  // Beyond docs/api.md's table: the refusal that goes with time-to-pay applications (s.11), court
   // liaison like the rest of that track ...
   'POST /confiscation-orders/{id}/time-to-pay-refusals': [CL],
   // ... and an operations route (the CLI's `projections rebuild` against a running server).
   'POST /admin/projections/{name}/rebuild': [SUP],
 };
 
-/** api.md's query table (besides `GET /health`, which is public), as OpenAPI paths. */
+/** docs/api.md's query table (besides `GET /health`, which is public), as OpenAPI paths. */
 export const QUERY_PATHS = [
   '/cases/{caseId}',
   '/cases',

@@ -341,23 +341,6 @@ describe('DetentionOrdered: extension', () => {
         )
         .thenRefuses('detention_limit_exceeded', 'expiresAt');
     });
-
-    it('takes the limits from the command context', () => {
-      spec
-        .given([sterlingCash, initialDetention])
-        .when(
-          command(
-            'OrderDetention',
-            {
-              kind: 'extension',
-              expiresAt: '2027-03-02T10:00:00Z',
-            },
-            beforeExpiry,
-            { timeLimits: { extensionMaxMonths: 3 } },
-          ),
-        )
-        .thenRefuses('detention_order_too_long', 'expiresAt');
-    });
   });
 
   describe('after the current detention expired', () => {

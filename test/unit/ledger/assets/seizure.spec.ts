@@ -1,7 +1,7 @@
 import { MoneyJson } from '../../../../src/common/money';
 import { SeizeAsset } from '../../../../src/ledger/assets/asset.commands';
 import { assetStream } from '../../../../src/ledger/assets/asset.events';
-import { thresholds } from '../../../../src/ledger/assets/asset.rules';
+import { thresholds } from '../../../../src/ledger/assets/minimum-amount.rules';
 import {
   BTC_PRICE,
   command,
@@ -109,7 +109,7 @@ describe('AssetSeized', () => {
       .then([sterlingCash]);
   });
 
-  describe('minimum amount (default £1,000, configurable)', () => {
+  describe('minimum amount (£1,000)', () => {
     it('exports the default', () => {
       expect(thresholds).toEqual({ minimumGbp: '1000.00' });
     });
@@ -140,18 +140,6 @@ describe('AssetSeized', () => {
         .given([])
         .when(seize({ cashBreakdown: [gbp('500.00'), eur('500.00')], fx: [EUR_RATE] }))
         .thenRefuses('below_minimum_amount', 'cashBreakdown');
-    });
-
-    it('takes the minimum from the command context', () => {
-      spec
-        .given([])
-        .when(
-          seize(
-            { declared: gbp('999.99') },
-            { ...OPEN_CASE, thresholds: { minimumGbp: '500.00' } },
-          ),
-        )
-        .thenMatches([{ type: 'AssetSeized' }]);
     });
 
     it('refuses s.294 cash with no amount at all', () => {

@@ -5,7 +5,8 @@ import { caseAggregate } from '../../../../src/ledger/cases/case.aggregate';
 import { CaseCommand } from '../../../../src/ledger/cases/case.commands';
 import { CaseState } from '../../../../src/ledger/cases/case.decider';
 import { CaseEvent } from '../../../../src/ledger/cases/case.events';
-import { Aggregate, CommandHandler } from '../../../../src/ledger/command-handling/command-handler';
+import { CommandHandler } from '../../../../src/ledger/command-handling/command-handler';
+import { Aggregate } from '../../../../src/ledger/decider';
 import {
   CommandEnvelope,
   newEnvelope,

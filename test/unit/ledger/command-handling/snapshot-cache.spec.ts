@@ -3,7 +3,8 @@ import { EventStore, ReadStreamOptions } from '../../../../src/event-store/event
 import { SqliteEventStore } from '../../../../src/event-store/sqlite/sqlite-event-store';
 import { caseAggregate } from '../../../../src/ledger/cases/case.aggregate';
 import { CaseCommand } from '../../../../src/ledger/cases/case.commands';
-import { Aggregate, CommandHandler } from '../../../../src/ledger/command-handling/command-handler';
+import { CommandHandler } from '../../../../src/ledger/command-handling/command-handler';
+import { Aggregate } from '../../../../src/ledger/decider';
 import {
   CommandEnvelope,
   newEnvelope,

@@ -11,7 +11,7 @@ import {
 } from '../../../../src/ledger/confiscation/confiscation.events';
 
 /**
- * The worked example of domain.md: order 20 Jan 2020, benefit £500,000, available amount £90,000
+ * The worked example of docs/domain.md: order 20 Jan 2020, benefit £500,000, available amount £90,000
  * (bank £10,000 + home equity £80,000), ordered £90,000, default 18 months; £10,000 due 20 Feb
  * 2020, £80,000 due 20 Apr 2020 (3 months: the longest allowed at the order).
  */

@@ -1,11 +1,9 @@
 import { DomainError } from '../../../../src/common/domain-error';
 import { ConfiscationCommand } from '../../../../src/ledger/confiscation/confiscation.commands';
-import {
-  confiscationDecider,
-  ConfiscationState,
-} from '../../../../src/ledger/confiscation/confiscation.decider';
+import { confiscationDecider } from '../../../../src/ledger/confiscation/confiscation.decider';
 import { ConfiscationEvent } from '../../../../src/ledger/confiscation/confiscation.events';
 import { orderPosition } from '../../../../src/ledger/confiscation/confiscation.position';
+import { ConfiscationState } from '../../../../src/ledger/confiscation/confiscation.state';
 import { fold } from '../../../../src/ledger/decider';
 import {
   at,
@@ -44,14 +42,14 @@ const amounts = (p: ReturnType<typeof orderPosition>) => ({
 });
 
 /**
- * domain.md's worked example, end to end: order 20 Jan 2020 (benefit £500,000, available
+ * docs/domain.md's worked example, end to end: order 20 Jan 2020 (benefit £500,000, available
  * £90,000 = bank £10,000 + home equity £80,000, ordered £90,000, default 18 months); £10,000 due
  * 20 Feb, £80,000 due 20 Apr; an extension applied for on 6 Apr (before 20 Apr), pending until
  * decided on 11 May, extends the £80,000 to 20 Jul 2020 (the 6-month maximum). Payments:
  * £10,000 from the bank on 20 Feb (on time), £30,000 on 20 Jul (on time), £20,000 from the sale
  * of the home on 20 Aug (late), and the balance with interest on 30 Sep.
  */
-describe('the worked confiscation example (domain.md)', () => {
+describe('the worked confiscation example (docs/domain.md)', () => {
   const commands: ConfiscationCommand[] = [
     makeOrder(),
     receivePayment('R1', '10000', '2020-02-20', {

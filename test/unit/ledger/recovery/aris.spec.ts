@@ -16,7 +16,7 @@ const shares = (a: ReceiptAllocation) =>
 const parts = (a: ReceiptAllocation) =>
   sumMoney([a.compensationPaid, ...a.shares.map((s) => s.amount)], 'GBP');
 
-describe('ARIS: the rule table (domain.md)', () => {
+describe('ARIS: the rule table (docs/domain.md)', () => {
   it('the default table is well formed, and dated', () => {
     expect(() => validateArisTable(DEFAULT_ARIS_TABLE)).not.toThrow();
     expect(arisRuleFor('2026-11-29').effectiveFrom).toBe('2006-04-01');

@@ -16,7 +16,7 @@ describe('s.12 interest (actual/365, simple, exact until shown)', () => {
     expect(JUDGMENTS_ACT_RATES).toEqual([{ from: '1993-04-01', ratePercent: '8' }]);
   });
 
-  it('reproduces domain.md: £80,000 unpaid, due 31 Aug, as at 1 Oct = 31 days = £543.56', () => {
+  it('reproduces docs/domain.md: £80,000 unpaid, due 31 Aug, as at 1 Oct = 31 days = £543.56', () => {
     // 1 Sep .. 1 Oct inclusive = 30 + 1 = 31 days; 80,000 × 8 × 31 / 36,500 = 543.56164383...
     const r = accruedInterest({
       instalments: [due('2026-08-31', '80000')],

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AssetController } from './http/asset.controller';
-import { AssetService } from './http/asset.service';
+import { AssetController } from './asset.controller';
+import { AssetService } from './asset.service';
 
 @Module({ controllers: [AssetController], providers: [AssetService], exports: [AssetService] })
 export class AssetsModule {}

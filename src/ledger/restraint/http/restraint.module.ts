@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { RestraintController } from './http/restraint.controller';
-import { RestraintService } from './http/restraint.service';
+import { RestraintController } from './restraint.controller';
+import { RestraintService } from './restraint.service';
 
 @Module({
   controllers: [RestraintController],

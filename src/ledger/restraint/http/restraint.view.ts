@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MoneyDto } from '../../http/dto/money.dto';
-import { RestraintState } from '../restraint.decider';
+import { RestraintState } from '../restraint.state';
 import { RestraintEvent } from '../restraint.events';
 
 export class RestraintExceptionView {

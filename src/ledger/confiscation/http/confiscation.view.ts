@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { Money, MoneyJson } from '../../../common/money';
 import { londonDateOf } from '../../../common/time';
 import { MoneyDto } from '../../http/dto/money.dto';
-import { ConfiscationState } from '../confiscation.decider';
+import { ConfiscationState } from '../confiscation.state';
 import {
   ConfiscationEvent,
   PAYMENT_METHODS,

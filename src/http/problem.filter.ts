@@ -1,17 +1,17 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger as PinoLogger } from 'pino';
-import { pathOf } from '../../logging/loggers';
-import { IdempotencyKeyReusedError } from '../idempotency-key-reused.error';
-import { DomainError } from '../domain-error';
+import { pathOf } from '../logging/loggers';
+import { IdempotencyKeyReusedError } from '../common/idempotency-key-reused.error';
+import { DomainError } from '../common/domain-error';
 import {
   DuplicateCommandError,
   InvalidAppendError,
   StoreUnavailableError,
   WrongExpectedVersionError,
-} from '../../event-store/event-store.port';
-import { Problem, PROBLEM_CONTENT_TYPE, problem } from '../problem';
-import { ProblemException } from './problem.exception';
+} from '../event-store/event-store.port';
+import { Problem, PROBLEM_CONTENT_TYPE, problem } from '../common/problem';
+import { ProblemException } from '../common/http/problem.exception';
 
 const TITLES: Record<number, [string, string]> = {
   400: ['bad_request', 'Bad request'],

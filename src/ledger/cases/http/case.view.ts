@@ -1,6 +1,6 @@
-import { CaseContents } from '../../../projections/asset-register/case-contents.query';
 import { CaseState } from '../case.decider';
 
+/** A case as its stream holds it (its reads add its assets and orders from the register). */
 export interface CaseSummary {
   id: string;
   revision: string;
@@ -11,9 +11,6 @@ export interface CaseSummary {
   jurisdiction: string;
   sharedWith: string[];
   subjects: { subjectId: string; name: string; role: string }[];
-  /** From the register: every asset seized on the case, and its restraint and confiscation orders. */
-  assets?: CaseContents['assets'];
-  orders?: CaseContents['orders'];
 }
 
 export function toCaseSummary(id: string, state: CaseState, revision: bigint): CaseSummary {

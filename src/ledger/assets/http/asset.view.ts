@@ -1,8 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CryptoJson, MoneyJson } from '../../../common/money';
 import { HistoryEntry } from '../../history/stream-history';
-import { Category, Declared, Intelligence, Power, RateUsed, ValuationBasis } from '../asset.events';
-import { isAccountJson, isCryptoJson } from '../asset.rules';
+import {
+  CATEGORIES,
+  Category,
+  Declared,
+  Intelligence,
+  Power,
+  POWERS,
+  RateUsed,
+  VALUATION_BASES,
+  ValuationBasis,
+} from '../asset.events';
+import { isAccountJson, isCryptoJson } from '../declared-value.rules';
 import {
   ASSET_STATUSES,
   AssetState,
@@ -49,7 +59,7 @@ export function protectHistoryEntry(entry: HistoryEntry): HistoryEntry {
 }
 
 export class LegalBasisView {
-  @ApiProperty({ example: 'POCA_S294_CASH' })
+  @ApiProperty({ enum: POWERS, example: 'POCA_S294_CASH' })
   power!: Power;
 
   @ApiProperty({
@@ -95,7 +105,7 @@ export class CurrentValuationView {
   @ApiPropertyOptional({ format: 'uuid' })
   valuationId?: string;
 
-  @ApiPropertyOptional({ example: 'market' })
+  @ApiPropertyOptional({ enum: VALUATION_BASES, example: 'market' })
   basis?: ValuationBasis;
 
   @ApiPropertyOptional()
@@ -109,7 +119,7 @@ export class ValuationView {
   @ApiProperty({ format: 'uuid' })
   valuationId!: string;
 
-  @ApiProperty({ example: 'market' })
+  @ApiProperty({ enum: VALUATION_BASES, example: 'market' })
   basis!: ValuationBasis;
 
   @ApiProperty({ description: 'Money, or a cryptoasset quantity' })
@@ -180,7 +190,7 @@ export class AssetSummary {
   @ApiProperty({ example: 'JDS/1' })
   exhibitRef!: string;
 
-  @ApiProperty({ example: 'cash' })
+  @ApiProperty({ enum: CATEGORIES, example: 'cash' })
   category!: Category;
 
   @ApiProperty()

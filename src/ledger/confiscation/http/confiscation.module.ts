@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ConfiscationController } from './http/confiscation.controller';
-import { ConfiscationService } from './http/confiscation.service';
+import { ConfiscationController } from './confiscation.controller';
+import { ConfiscationService } from './confiscation.service';
 
 @Module({
   controllers: [ConfiscationController],

@@ -1,0 +1,83 @@
+import { refuse } from '../../common/domain-error';
+import { londonDateOf } from '../../common/time';
+import { requiredText } from '../command-fields';
+import { accruedInterest } from '../recovery/interest';
+import { ReceivePayment } from './confiscation.commands';
+import { PAYMENT_METHODS, PaymentReceived } from './confiscation.events';
+import { sterlingFigure } from './confiscation.figures';
+import { interestInputOf } from './confiscation.position';
+import { ConfiscationState, evolve, existingOrder } from './confiscation.state';
+
+/**
+ * PaymentReceived: a new receipt, in sterling, on or after the order date, and never more than is
+ * outstanding (on its date, nor as at any later receipt or schedule change already recorded).
+ */
+export function receivePayment(
+  command: ReceivePayment,
+  state: ConfiscationState,
+  at: string,
+): PaymentReceived[] {
+  const order = existingOrder(state);
+  const data = command.data;
+  const on = londonDateOf(at);
+  const receiptId = requiredText(data.receiptId, 'receiptId');
+  if (state.payments.some((p) => p.receiptId === receiptId)) {
+    refuse('already_exists', `Receipt ${receiptId} is already recorded on this order`, 'receiptId');
+  }
+  const amount = sterlingFigure(data.amount, 'amount');
+  if (!(PAYMENT_METHODS as readonly string[]).includes(data.method)) {
+    refuse('invalid_state', `method must be one of ${PAYMENT_METHODS.join(', ')}`, 'method');
+  }
+  if (data.method === 'asset_realisation' && !data.assetId) {
+    refuse('invalid_state', 'A receipt from an asset realisation names the asset', 'assetId');
+  }
+  const reference = requiredText(data.reference, 'reference');
+  if (on < order.orderDate) {
+    refuse('invalid_date', `Before the order date ${order.orderDate}`, 'occurredAt');
+  }
+
+  // Outstanding = principal unpaid + interest accrued as at the receipt date (rounded to the
+  // penny, as posted) − interest already paid. Paying exactly that is accepted; a penny more is not.
+  const outstanding = accruedInterest(interestInputOf(state, on)).outstanding.rounded;
+  if (amount.gt(outstanding)) {
+    refuse(
+      'overpayment',
+      `${amount.toString()} is more than the ${outstanding.toString()} outstanding on ${on}`,
+      'amount',
+      { outstanding: outstanding.toJSON().amount, asAt: on },
+    );
+  }
+  const event: PaymentReceived = {
+    type: 'PaymentReceived',
+    data: {
+      receiptId,
+      amount: amount.toJSON(),
+      method: data.method,
+      ...(data.assetId !== undefined && { assetId: data.assetId }),
+      reference,
+      occurredAt: at,
+    },
+  };
+  // A receipt dated before others already recorded (or before a variation) must not make the
+  // order overpaid as at those later dates.
+  const latest = [
+    ...state.payments.map((p) => p.date),
+    ...state.schedules.map((v) => v.from),
+  ].reduce((max, date) => (date > max ? date : max), on);
+  if (latest > on) {
+    const after = accruedInterest(interestInputOf(evolve(state, event), latest)).outstanding
+      .rounded;
+    if (after.isNegative()) {
+      refuse(
+        'overpayment',
+        `With the receipts recorded after ${on}, this overpays the order`,
+        'amount',
+        {
+          overpaidBy: after.negated().toJSON().amount,
+          asAt: latest,
+        },
+      );
+    }
+  }
+  return [event];
+}
