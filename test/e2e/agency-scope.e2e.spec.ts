@@ -1,13 +1,8 @@
+import { pdfText } from '../support/pdf-text';
 import { collect } from '../support/async';
 import { bearer } from '../support/tokens';
 import { cashBodyFor, money } from './support/assets';
 import { startTestApp, TestApp } from './support/test-app';
-
-// pdf-parse 1.x has no types; its lib entry avoids the package's debug self-test.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{
-  text: string;
-}>;
 
 /**
  * S3 and S4 (docs/quality.md): agency scope on single cases, assets and orders, and confidential
@@ -330,7 +325,7 @@ describe('agency scope and protected sources (S3, S4)', () => {
           .expect(200);
         const body = res.body as Buffer;
         const text =
-          format === 'pdf' ? (await pdfParse(Buffer.from(body))).text : body.toString('utf8');
+          format === 'pdf' ? (await pdfText(Buffer.from(body))).text : body.toString('utf8');
         expect(text).toContain('JDS/500');
         expect(text).not.toContain(SECRET);
       }

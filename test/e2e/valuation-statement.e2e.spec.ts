@@ -1,13 +1,7 @@
+import { pdfText } from '../support/pdf-text';
 import { ReactorRunner } from '../../src/workflows/reactor-runner';
 import { bearer } from '../support/tokens';
 import { startTestApp, TestApp } from './support/test-app';
-
-// pdf-parse 1.x has no types; its lib entry avoids the package's debug self-test.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{
-  text: string;
-  numpages: number;
-}>;
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });
 const EUR_RATE = {
@@ -395,7 +389,7 @@ describe('valuation statement (HTTP, real store, reactors)', () => {
       .expect('Content-Disposition', /attachment; filename=".*\.pdf"/);
     const body = pdf.body as Buffer;
     expect(body.subarray(0, 5).toString()).toBe('%PDF-');
-    const { text, numpages } = await pdfParse(body);
+    const { text, numpages } = await pdfText(body);
     for (const expected of [
       'DO/1',
       'DO/2',
@@ -445,7 +439,7 @@ describe('valuation statement (HTTP, real store, reactors)', () => {
         res.on('end', () => callback(null, Buffer.concat(chunks)));
       })
       .expect(200);
-    const { text, numpages } = await pdfParse(pdf.body as Buffer);
+    const { text, numpages } = await pdfText(pdf.body as Buffer);
     expect(numpages).toBeGreaterThan(1);
     for (let p = 1; p <= numpages; p++) expect(text).toContain(`Page ${p} of ${numpages}`);
     expect(text.split(id).length - 1).toBeGreaterThanOrEqual(numpages);

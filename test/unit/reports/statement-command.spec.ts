@@ -1,3 +1,4 @@
+import { pdfText } from '../../support/pdf-text';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
@@ -6,13 +7,6 @@ import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-s
 import { statementCommand } from '../../../src/reports/valuation-statement/statement-command';
 import type { ValuationStatement } from '../../../src/reports/valuation-statement/valuation-statement';
 import { makeTempDir } from '../../support/temp-dir';
-
-// pdf-parse 1.x has no types; its lib entry avoids the package's debug self-test.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{
-  text: string;
-  numpages: number;
-}>;
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });
 const SECRET = 'CHIS/2026/SECRET-31';
@@ -125,7 +119,7 @@ describe('poca-ledger statement', () => {
 
     const pdf = readFileSync(await run({ case: 'MPS/ECU/2026/0321', format: 'pdf' }, 's.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const { text } = await pdfParse(pdf);
+    const { text } = await pdfText(pdf);
     expect(text).toContain('AA/1');
     expect(text).toContain('BB/1');
     expect(text).toContain(byRef.statementId);
