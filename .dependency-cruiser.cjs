@@ -22,7 +22,7 @@ module.exports = {
       from: { path: DOMAIN },
       to: {
         path: [
-          '^node_modules/@nestjs/',
+          '(^|/)node_modules/@nestjs/',
           '^src/event-store/',
           '^src/ledger/command-handling/',
           '^src/ledger/http/',
@@ -47,7 +47,7 @@ module.exports = {
       comment: 'Domain files use no storage, network or framework packages.',
       from: { path: DOMAIN },
       to: {
-        path: '^node_modules/(better-sqlite3|@eventstore|express|pino|nestjs-pino|pdfkit|prom-client|rxjs)',
+        path: '(^|/)node_modules/(better-sqlite3|@eventstore|express|pino|nestjs-pino|pdfkit|prom-client|rxjs)',
       },
     },
     {

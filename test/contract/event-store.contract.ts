@@ -9,7 +9,7 @@ import {
   Subscription,
   SubscriptionMessage,
   WrongExpectedVersionError,
-} from '../../src/event-store/event-store.port';
+} from '@src/event-store/event-store.port';
 
 export interface StoreUnderTest {
   store: EventStore;

@@ -1,4 +1,4 @@
-import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store';
+import { EventStoreDbEventStore } from '@src/event-store/eventstoredb/eventstoredb-event-store';
 import { describeEventStoreContract } from './event-store.contract';
 
 /**

@@ -1,4 +1,4 @@
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
 import { makeTempDir } from '../support/temp-dir';
 import { describeEventStoreContract } from './event-store.contract';
 

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import request from 'supertest';
-import type { Reconciliation } from '../../src/reports/reconciliation/reconciliation.model';
+import type { Reconciliation } from '@src/reports/reconciliation/reconciliation.model';
 import { TestIdentity } from '../support/tokens';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -1,4 +1,4 @@
-import { ReactorRunner } from '../../src/workflows/reactor-runner';
+import { ReactorRunner } from '@src/workflows/reactor-runner';
 import { startTestApp, TestApp } from './support/test-app';
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });

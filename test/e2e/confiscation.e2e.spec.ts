@@ -1,6 +1,6 @@
 import { v4 as uuidv4 } from 'uuid';
-import { londonDateOf } from '../../src/common/time';
-import { ConfiscationOrderView } from '../../src/ledger/confiscation/http/confiscation.view';
+import { londonDateOf } from '@src/common/time';
+import { ConfiscationOrderView } from '@src/ledger/confiscation/http/confiscation.view';
 import { collect } from '../support/async';
 import { startTestApp, TestApp } from './support/test-app';
 

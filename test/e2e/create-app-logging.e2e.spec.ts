@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createApp } from '../../src/app.factory';
-import { loadConfig } from '../../src/config/config';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
+import { createApp } from '@src/app.factory';
+import { loadConfig } from '@src/config/config';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
 import { makeTempDir } from '../support/temp-dir';
 import { bearer, TEST_JWT_SECRET } from '../support/tokens';
 import { LogCapture } from './support/log-capture';

@@ -1,4 +1,4 @@
-import { addDays, londonDateOf } from '../../src/common/time';
+import { addDays, londonDateOf } from '@src/common/time';
 import { assetHelpers, money } from './support/assets';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { ProjectionRunner } from '@src/projections/projection-runner';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**

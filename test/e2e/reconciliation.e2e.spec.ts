@@ -1,7 +1,7 @@
 import { v4 as uuidv4 } from 'uuid';
-import type { Reconciliation } from '../../src/reports/reconciliation/reconciliation.model';
-import { RECONCILIATION_CSV_COLUMNS } from '../../src/reports/reconciliation/reconciliation.csv';
-import { ReactorRunner } from '../../src/workflows/reactor-runner';
+import type { Reconciliation } from '@src/reports/reconciliation/reconciliation.model';
+import { RECONCILIATION_CSV_COLUMNS } from '@src/reports/reconciliation/reconciliation.csv';
+import { ReactorRunner } from '@src/workflows/reactor-runner';
 import { startTestApp, TestApp } from './support/test-app';
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });

@@ -6,12 +6,12 @@
  * `GET /cases?reference=` answers 404 for a case that is there.
  */
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
-import { CommandEnvelope } from '../../src/ledger/command-handling/command-metadata';
+import { CommandEnvelope } from '@src/ledger/command-handling/command-metadata';
 import {
   caseReferenceStream,
   exhibitStream,
   Reservations,
-} from '../../src/ledger/reservations/reservations';
+} from '@src/ledger/reservations/reservations';
 import { cashBodyFor } from './support/assets';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -8,9 +8,9 @@
  * docs/operations.md.
  */
 import { join } from 'node:path';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
-import { SqliteReader } from '../../src/event-store/sqlite/sqlite-reader';
-import { EVENTS_FILE } from '../../src/event-store/sqlite/sqlite-schema';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
+import { SqliteReader } from '@src/event-store/sqlite/sqlite-reader';
+import { EVENTS_FILE } from '@src/event-store/sqlite/sqlite-schema';
 import {
   chainProblem,
   checkCommands,

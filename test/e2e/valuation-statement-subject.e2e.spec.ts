@@ -1,5 +1,5 @@
-import type { ValuationStatement } from '../../src/reports/valuation-statement/valuation-statement';
-import { ReactorRunner } from '../../src/workflows/reactor-runner';
+import type { ValuationStatement } from '@src/reports/valuation-statement/valuation-statement';
+import { ReactorRunner } from '@src/workflows/reactor-runner';
 import { startTestApp, TestApp } from './support/test-app';
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });

@@ -1,5 +1,5 @@
 import { pdfText } from '../support/pdf-text';
-import { ReactorRunner } from '../../src/workflows/reactor-runner';
+import { ReactorRunner } from '@src/workflows/reactor-runner';
 import { bearer } from '../support/tokens';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -1,5 +1,5 @@
-import { DomainError, RuleCode } from '../../src/common/domain-error';
-import { Decider, fold } from '../../src/ledger/decider';
+import { DomainError, RuleCode } from '@src/common/domain-error';
+import { Decider, fold } from '@src/ledger/decider';
 
 /**
  * given(events).when(command).then(events) | .thenRefuses(code): decider tests that read as the

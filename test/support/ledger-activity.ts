@@ -1,10 +1,10 @@
 import { v4 as uuidv4 } from 'uuid';
-import { EventStore } from '../../src/event-store/event-store.port';
-import { assetAggregate } from '../../src/ledger/assets/asset.aggregate';
-import { caseAggregate } from '../../src/ledger/cases/case.aggregate';
-import { CommandHandler } from '../../src/ledger/command-handling/command-handler';
-import { CommandEnvelope, newEnvelope } from '../../src/ledger/command-handling/command-metadata';
-import { ledgerUpcasters } from '../../src/ledger/upcasting/ledger-upcasters';
+import { EventStore } from '@src/event-store/event-store.port';
+import { assetAggregate } from '@src/ledger/assets/asset.aggregate';
+import { caseAggregate } from '@src/ledger/cases/case.aggregate';
+import { CommandHandler } from '@src/ledger/command-handling/command-handler';
+import { CommandEnvelope, newEnvelope } from '@src/ledger/command-handling/command-metadata';
+import { ledgerUpcasters } from '@src/ledger/upcasting/ledger-upcasters';
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });
 

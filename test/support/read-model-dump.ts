@@ -1,6 +1,6 @@
-import { ProjectionCatalog, tableNames } from '../../src/projections/projection-catalog';
-import { Projection } from '../../src/projections/projection';
-import { ReadModelDb } from '../../src/projections/read-model-db';
+import { ProjectionCatalog, tableNames } from '@src/projections/projection-catalog';
+import { Projection } from '@src/projections/projection';
+import { ReadModelDb } from '@src/projections/read-model-db';
 
 /** Every row of every table of the live generation of each projection, in a canonical order. */
 export function dumpReadModels(db: ReadModelDb, projections: readonly Projection[]): string {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config/config';
+import { ConfigError, loadConfig } from '@src/config/config';
 
 describe('configuration from the environment', () => {
   it('defaults to the embedded store on port 3000 in ./data', () => {

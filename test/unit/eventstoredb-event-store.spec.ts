@@ -27,11 +27,11 @@ import {
   EsdbReadLike,
   EsdbSubscriptionLike,
   EventStoreDbEventStore,
-} from '../../src/event-store/eventstoredb/eventstoredb-event-store';
+} from '@src/event-store/eventstoredb/eventstoredb-event-store';
 import {
   decodeEsdbPosition,
   encodeEsdbPosition,
-} from '../../src/event-store/eventstoredb/esdb-position';
+} from '@src/event-store/eventstoredb/esdb-position';
 import {
   EventData,
   InvalidAppendError,
@@ -41,8 +41,8 @@ import {
   SubscriptionMessage,
   WrongExpectedVersionError,
   JsonObject,
-} from '../../src/event-store/event-store.port';
-import { eventHash, GENESIS_HASH, verifyChains } from '../../src/event-store/hash-chain';
+} from '@src/event-store/event-store.port';
+import { eventHash, GENESIS_HASH, verifyChains } from '@src/event-store/hash-chain';
 
 const HEX_64 = expect.stringMatching(/^[0-9a-f]{64}$/) as unknown;
 

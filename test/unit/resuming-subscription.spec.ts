@@ -3,8 +3,8 @@ import {
   StoreUnavailableError,
   Subscription,
   SubscriptionMessage,
-} from '../../src/event-store/event-store.port';
-import { resumingSubscription } from '../../src/event-store/resuming-subscription';
+} from '@src/event-store/event-store.port';
+import { resumingSubscription } from '@src/event-store/resuming-subscription';
 
 function recorded(position: bigint): RecordedEvent {
   return {

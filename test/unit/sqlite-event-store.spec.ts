@@ -1,6 +1,6 @@
 import { v4 as uuidv4 } from 'uuid';
-import { StoreLockedError } from '../../src/event-store/event-store.port';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
+import { StoreLockedError } from '@src/event-store/event-store.port';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
 import { collect } from '../support/async';
 import { event, range } from '../contract/event-store.contract';
 import { killHard, spawnTs, waitForLine } from '../support/child-process';

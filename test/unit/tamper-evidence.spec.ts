@@ -1,16 +1,16 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
-import { describeVerification, verifyDataDir } from '../../src/cli/verify-command';
-import { EventData } from '../../src/event-store/event-store.port';
-import { eventHash, GENESIS_HASH } from '../../src/event-store/hash-chain';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
-import { EVENTS_FILE } from '../../src/event-store/sqlite/sqlite-schema';
-import { caseAggregate } from '../../src/ledger/cases/case.aggregate';
-import { CaseCommand } from '../../src/ledger/cases/case.commands';
-import { CommandHandler } from '../../src/ledger/command-handling/command-handler';
-import { CommandEnvelope } from '../../src/ledger/command-handling/command-metadata';
-import { ledgerUpcasters } from '../../src/ledger/upcasting/ledger-upcasters';
+import { describeVerification, verifyDataDir } from '@src/cli/verify-command';
+import { EventData } from '@src/event-store/event-store.port';
+import { eventHash, GENESIS_HASH } from '@src/event-store/hash-chain';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
+import { EVENTS_FILE } from '@src/event-store/sqlite/sqlite-schema';
+import { caseAggregate } from '@src/ledger/cases/case.aggregate';
+import { CaseCommand } from '@src/ledger/cases/case.commands';
+import { CommandHandler } from '@src/ledger/command-handling/command-handler';
+import { CommandEnvelope } from '@src/ledger/command-handling/command-metadata';
+import { ledgerUpcasters } from '@src/ledger/upcasting/ledger-upcasters';
 import { collect } from '../support/async';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -1,5 +1,5 @@
 import { Global, Module, Type } from '@nestjs/common';
-import { LOG_DESTINATION } from '../../../src/logging/loggers';
+import { LOG_DESTINATION } from '@src/logging/loggers';
 
 export type LogEntry = Record<string, unknown> & {
   level: string;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Module, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsIn, IsString, Matches, ValidateNested } from 'class-validator';
 import { v4 as uuidv4 } from 'uuid';
-import { EVENT_STORE, EventStore } from '../../../src/event-store/event-store.port';
+import { EVENT_STORE, EventStore } from '@src/event-store/event-store.port';
 
 class MoneyDto {
   @IsString()

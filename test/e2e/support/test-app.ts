@@ -2,10 +2,10 @@ import { Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { AppModule } from '../../../src/app.module';
-import { configureApp } from '../../../src/app.factory';
-import { AppConfig, loadConfig } from '../../../src/config/config';
-import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
+import { AppModule } from '@src/app.module';
+import { configureApp } from '@src/app.factory';
+import { AppConfig, loadConfig } from '@src/config/config';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
 import { makeTempDir } from '../../support/temp-dir';
 import { bearer, TEST_JWT_SECRET, TestIdentity } from '../../support/tokens';
 

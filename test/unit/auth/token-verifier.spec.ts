@@ -3,11 +3,11 @@ import { statSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { developmentSecret } from '../../../src/auth/development-secret';
-import { mintToken } from '../../../src/auth/mint-token';
-import { tokenVerifier } from '../../../src/auth/token-verifier';
-import { signingSecret, tokenCommand } from '../../../src/cli/token-command';
-import { loadConfig } from '../../../src/config/config';
+import { developmentSecret } from '@src/auth/development-secret';
+import { mintToken } from '@src/auth/mint-token';
+import { tokenVerifier } from '@src/auth/token-verifier';
+import { signingSecret, tokenCommand } from '@src/cli/token-command';
+import { loadConfig } from '@src/config/config';
 import { makeTempDir } from '../../support/temp-dir';
 import { signTestToken } from '../../support/tokens';
 

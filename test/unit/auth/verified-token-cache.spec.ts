@@ -1,6 +1,6 @@
-import { mintToken } from '../../../src/auth/mint-token';
-import { tokenVerifier, VERIFIED_TOKEN_TTL_MS } from '../../../src/auth/token-verifier';
-import { loadConfig } from '../../../src/config/config';
+import { mintToken } from '@src/auth/mint-token';
+import { tokenVerifier, VERIFIED_TOKEN_TTL_MS } from '@src/auth/token-verifier';
+import { loadConfig } from '@src/config/config';
 import { makeTempDir } from '../../support/temp-dir';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters!!';

@@ -6,7 +6,7 @@ import {
   minorUnits,
   Money,
   sumMoney,
-} from '../../../src/common/money';
+} from '@src/common/money';
 
 const ARIS_CONFISCATION = ['50', '18.75', '18.75', '12.5']; // Home Office, investigator, prosecutor, HMCTS
 const ARIS_FORFEITURE = ['50', '50'];

@@ -1,11 +1,11 @@
-import data from '../../../src/common/time/ew-bank-holidays.json';
+import data from '@src/common/time/ew-bank-holidays.json';
 import {
   calendarFrom,
   easterSunday,
   ENGLAND_AND_WALES,
   goodFriday,
   isIsoDate,
-} from '../../../src/common/time';
+} from '@src/common/time';
 
 /*
  * Keeps ew-bank-holidays.json honest: the regular England & Wales bank holidays are regenerated

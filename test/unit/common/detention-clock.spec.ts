@@ -5,7 +5,7 @@ import {
   compareInstants,
   isCountedDay,
   londonDateOf,
-} from '../../../src/common/time';
+} from '@src/common/time';
 
 describe('isCountedDay', () => {
   it('excludes weekends, Christmas Day, Good Friday and bank holidays', () => {

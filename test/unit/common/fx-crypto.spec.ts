@@ -6,7 +6,7 @@ import {
   FxRateJson,
   Money,
   toGbp,
-} from '../../../src/common/money';
+} from '@src/common/money';
 import { refusal } from './refusal';
 
 const ecb = (rateToGbp: string): FxRateJson => ({ rateToGbp, source: 'ECB', asAt: '2026-11-27' });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { civilOf, formatDate } from '../../../src/common/time/iso';
-import { LONDON, londonDateOf, londonMidnight } from '../../../src/common/time/london';
+import { civilOf, formatDate } from '@src/common/time/iso';
+import { LONDON, londonDateOf, londonMidnight } from '@src/common/time/london';
 
 /** luxon asked directly, as london.ts did before its answers were memoised. */
 const direct = {

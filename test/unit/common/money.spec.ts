@@ -8,7 +8,7 @@ import {
   Money,
   MoneyJson,
   sumMoney,
-} from '../../../src/common/money';
+} from '@src/common/money';
 import { refusal } from './refusal';
 
 describe('currencies', () => {

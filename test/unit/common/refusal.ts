@@ -1,4 +1,4 @@
-import { DomainError } from '../../../src/common/domain-error';
+import { DomainError } from '@src/common/domain-error';
 
 /** Runs fn, expecting a DomainError; returns its code and field (fails the test otherwise). */
 export function refusal(fn: () => unknown): { code: string; field: string | undefined } {

@@ -14,7 +14,7 @@ import {
   londonMidnight,
   parseIsoDate,
   parseIsoInstant,
-} from '../../../src/common/time';
+} from '@src/common/time';
 import { refusal } from './refusal';
 
 describe('isIsoDate', () => {

@@ -1,5 +1,5 @@
-import { requestIdFor } from '../../../src/logging/request-id';
-import { prettyLine } from '../../../src/logging/pretty-stream';
+import { requestIdFor } from '@src/logging/request-id';
+import { prettyLine } from '@src/logging/pretty-stream';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

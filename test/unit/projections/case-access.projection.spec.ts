@@ -1,18 +1,18 @@
-import { AccessScope, EVERY_CASE } from '../../../src/auth/access-scope';
+import { AccessScope, EVERY_CASE } from '@src/auth/access-scope';
 import {
   CASE_ACCESS,
   CaseAccessProjection,
   caseAccessRevision,
   CaseAccessRow,
-} from '../../../src/projections/case-access/case-access.projection';
-import { caseScope, scopeClause } from '../../../src/projections/case-access/case-access.scope';
-import { ProjectedEvent } from '../../../src/projections/projection';
-import { tableNames } from '../../../src/projections/projection-catalog';
-import { SqliteReadModelDb } from '../../../src/projections/read-model-db';
-import { LedgerSnapshot } from '../../../src/reports/reconciliation/reconciliation.loader';
-import { scopeLedger } from '../../../src/reports/reconciliation/reconciliation.scope';
-import { initialAssetState } from '../../../src/ledger/assets/asset.state';
-import { ConfiscationEvent } from '../../../src/ledger/confiscation/confiscation.events';
+} from '@src/projections/case-access/case-access.projection';
+import { caseScope, scopeClause } from '@src/projections/case-access/case-access.scope';
+import { ProjectedEvent } from '@src/projections/projection';
+import { tableNames } from '@src/projections/projection-catalog';
+import { SqliteReadModelDb } from '@src/projections/read-model-db';
+import { LedgerSnapshot } from '@src/reports/reconciliation/reconciliation.loader';
+import { scopeLedger } from '@src/reports/reconciliation/reconciliation.scope';
+import { initialAssetState } from '@src/ledger/assets/asset.state';
+import { ConfiscationEvent } from '@src/ledger/confiscation/confiscation.events';
 import { makeTempDir } from '../../support/temp-dir';
 
 const t = tableNames(1);

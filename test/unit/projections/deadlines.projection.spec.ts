@@ -1,16 +1,16 @@
-import { EVERY_CASE } from '../../../src/auth/access-scope';
-import { AssetEvent } from '../../../src/ledger/assets/asset.events';
-import { ConfiscationEvent } from '../../../src/ledger/confiscation/confiscation.events';
-import { ProjectedEvent } from '../../../src/projections/projection';
-import { tableNames } from '../../../src/projections/projection-catalog';
-import { SqliteReadModelDb } from '../../../src/projections/read-model-db';
-import { decodeConfiscationState } from '../../../src/projections/deadlines/confiscation-state.json';
+import { EVERY_CASE } from '@src/auth/access-scope';
+import { AssetEvent } from '@src/ledger/assets/asset.events';
+import { ConfiscationEvent } from '@src/ledger/confiscation/confiscation.events';
+import { ProjectedEvent } from '@src/projections/projection';
+import { tableNames } from '@src/projections/projection-catalog';
+import { SqliteReadModelDb } from '@src/projections/read-model-db';
+import { decodeConfiscationState } from '@src/projections/deadlines/confiscation-state.json';
 import {
   DeadlineRow,
   DeadlinesProjection,
-} from '../../../src/projections/deadlines/deadlines.projection';
-import { deadlinesDue, parseWithin } from '../../../src/projections/deadlines/deadlines.query';
-import { ProjectionRunner } from '../../../src/projections/projection-runner';
+} from '@src/projections/deadlines/deadlines.projection';
+import { deadlinesDue, parseWithin } from '@src/projections/deadlines/deadlines.query';
+import { ProjectionRunner } from '@src/projections/projection-runner';
 import { makeTempDir } from '../../support/temp-dir';
 import {
   bitcoin,

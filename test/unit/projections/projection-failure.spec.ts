@@ -1,8 +1,8 @@
-import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
-import { ledgerUpcasters } from '../../../src/ledger/upcasting/ledger-upcasters';
-import { Projection } from '../../../src/projections/projection';
-import { ProjectionRunner } from '../../../src/projections/projection-runner';
-import { SqliteReadModelDb } from '../../../src/projections/read-model-db';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
+import { ledgerUpcasters } from '@src/ledger/upcasting/ledger-upcasters';
+import { Projection } from '@src/projections/projection';
+import { ProjectionRunner } from '@src/projections/projection-runner';
+import { SqliteReadModelDb } from '@src/projections/read-model-db';
 import { makeTempDir } from '../../support/temp-dir';
 
 /** A projection that counts events and throws at the end of a batch holding a poisoned one. */

@@ -1,8 +1,8 @@
-import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
-import { ledgerUpcasters } from '../../../src/ledger/upcasting/ledger-upcasters';
-import { ProjectionRunner } from '../../../src/projections/projection-runner';
-import { ledgerProjections } from '../../../src/projections/projections.module';
-import { SqliteReadModelDb } from '../../../src/projections/read-model-db';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
+import { ledgerUpcasters } from '@src/ledger/upcasting/ledger-upcasters';
+import { ProjectionRunner } from '@src/projections/projection-runner';
+import { ledgerProjections } from '@src/projections/projections.module';
+import { SqliteReadModelDb } from '@src/projections/read-model-db';
 import { writeLedgerActivity } from '../../support/ledger-activity';
 import { dumpReadModels } from '../../support/read-model-dump';
 import { makeTempDir } from '../../support/temp-dir';

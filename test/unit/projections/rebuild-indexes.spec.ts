@@ -1,9 +1,9 @@
-import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
-import { ledgerUpcasters } from '../../../src/ledger/upcasting/ledger-upcasters';
-import { ProjectionCatalog, tableNames } from '../../../src/projections/projection-catalog';
-import { ledgerProjections } from '../../../src/projections/projections.module';
-import { ReadModelDb, SqliteReadModelDb } from '../../../src/projections/read-model-db';
-import { rebuildProjections } from '../../../src/projections/rebuild';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
+import { ledgerUpcasters } from '@src/ledger/upcasting/ledger-upcasters';
+import { ProjectionCatalog, tableNames } from '@src/projections/projection-catalog';
+import { ledgerProjections } from '@src/projections/projections.module';
+import { ReadModelDb, SqliteReadModelDb } from '@src/projections/read-model-db';
+import { rebuildProjections } from '@src/projections/rebuild';
 import { writeLedgerActivity } from '../../support/ledger-activity';
 import { makeTempDir } from '../../support/temp-dir';
 

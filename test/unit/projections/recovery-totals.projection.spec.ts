@@ -1,21 +1,21 @@
-import { EVERY_CASE } from '../../../src/auth/access-scope';
+import { EVERY_CASE } from '@src/auth/access-scope';
 import Decimal from 'decimal.js';
-import { EventStore, JsonObject, RecordedEvent } from '../../../src/event-store/event-store.port';
-import { UpcasterRegistry } from '../../../src/ledger/upcasting/upcaster-registry';
-import { ProjectedEvent, TableNames } from '../../../src/projections/projection';
-import { tableNames } from '../../../src/projections/projection-catalog';
-import { ProjectionRunner } from '../../../src/projections/projection-runner';
-import { SqliteReadModelDb } from '../../../src/projections/read-model-db';
-import { RecoveryTotalsProjection } from '../../../src/projections/recovery-totals/recovery-totals.projection';
+import { EventStore, JsonObject, RecordedEvent } from '@src/event-store/event-store.port';
+import { UpcasterRegistry } from '@src/ledger/upcasting/upcaster-registry';
+import { ProjectedEvent, TableNames } from '@src/projections/projection';
+import { tableNames } from '@src/projections/projection-catalog';
+import { ProjectionRunner } from '@src/projections/projection-runner';
+import { SqliteReadModelDb } from '@src/projections/read-model-db';
+import { RecoveryTotalsProjection } from '@src/projections/recovery-totals/recovery-totals.projection';
 import {
   DIMENSIONS,
   GbpJson,
   TotalsMeasures,
-} from '../../../src/projections/recovery-totals/totals.measures';
+} from '@src/projections/recovery-totals/totals.measures';
 import {
   RecoveryTotalsQuery,
   TotalsView,
-} from '../../../src/projections/recovery-totals/totals.query';
+} from '@src/projections/recovery-totals/totals.query';
 import { makeTempDir } from '../../support/temp-dir';
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
-import { loadConfig } from '../../../src/config/config';
-import { StoreLockedError } from '../../../src/event-store/event-store.port';
-import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
-import type { Reconciliation } from '../../../src/reports/reconciliation/reconciliation.model';
-import { reconcile } from '../../../src/reports/reconciliation/reconcile-command';
+import { loadConfig } from '@src/config/config';
+import { StoreLockedError } from '@src/event-store/event-store.port';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
+import type { Reconciliation } from '@src/reports/reconciliation/reconciliation.model';
+import { reconcile } from '@src/reports/reconciliation/reconcile-command';
 import { makeTempDir } from '../../support/temp-dir';
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });

@@ -2,10 +2,10 @@ import { pdfText } from '../../support/pdf-text';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
-import { loadConfig } from '../../../src/config/config';
-import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
-import { statementCommand } from '../../../src/reports/valuation-statement/statement-command';
-import type { ValuationStatement } from '../../../src/reports/valuation-statement/valuation-statement';
+import { loadConfig } from '@src/config/config';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
+import { statementCommand } from '@src/reports/valuation-statement/statement-command';
+import type { ValuationStatement } from '@src/reports/valuation-statement/valuation-statement';
 import { makeTempDir } from '../../support/temp-dir';
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });

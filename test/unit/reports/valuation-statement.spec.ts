@@ -1,15 +1,15 @@
 import Decimal from 'decimal.js';
-import { Money } from '../../../src/common/money';
+import { Money } from '@src/common/money';
 import {
   AssetState,
   initialAssetState,
   ValuationRecord,
-} from '../../../src/ledger/assets/asset.state';
-import { OrderPosition } from '../../../src/ledger/confiscation/confiscation.position';
+} from '@src/ledger/assets/asset.state';
+import { OrderPosition } from '@src/ledger/confiscation/confiscation.position';
 import {
   buildValuationStatement,
   StatementInput,
-} from '../../../src/reports/valuation-statement/valuation-statement';
+} from '@src/reports/valuation-statement/valuation-statement';
 
 const CASE_ID = '0190b3c2-7c1e-7000-8000-0000000000ca';
 const ADA = '0190b3c2-7c1e-7000-8000-0000000000a1';

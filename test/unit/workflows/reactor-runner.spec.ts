@@ -1,9 +1,9 @@
 import { v4 as uuidv4 } from 'uuid';
-import { RecordedEvent } from '../../../src/event-store/event-store.port';
-import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
-import { SqliteCheckpointStore } from '../../../src/workflows/checkpoint-store';
-import { Reactor } from '../../../src/workflows/reactor';
-import { ReactorRunner } from '../../../src/workflows/reactor-runner';
+import { RecordedEvent } from '@src/event-store/event-store.port';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
+import { SqliteCheckpointStore } from '@src/workflows/checkpoint-store';
+import { Reactor } from '@src/workflows/reactor';
+import { ReactorRunner } from '@src/workflows/reactor-runner';
 import { makeTempDir } from '../../support/temp-dir';
 
 const ev = (type: string, n: number) => ({ id: uuidv4(), type, data: { n } });

@@ -1,18 +1,18 @@
 import { v4 as uuidv4 } from 'uuid';
-import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store';
-import { assetAggregate } from '../../../src/ledger/assets/asset.aggregate';
-import { CommandHandler } from '../../../src/ledger/command-handling/command-handler';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
+import { assetAggregate } from '@src/ledger/assets/asset.aggregate';
+import { CommandHandler } from '@src/ledger/command-handling/command-handler';
 import {
   CommandEnvelope,
   newEnvelope,
-} from '../../../src/ledger/command-handling/command-metadata';
-import { confiscationAggregate } from '../../../src/ledger/confiscation/confiscation.aggregate';
-import { restraintAggregate } from '../../../src/ledger/restraint/restraint.aggregate';
-import { ledgerUpcasters } from '../../../src/ledger/upcasting/ledger-upcasters';
-import { SqliteCheckpointStore } from '../../../src/workflows/checkpoint-store';
-import { RealisationPaymentReactor } from '../../../src/workflows/realisation-payment.reactor';
-import { ReactorRunner } from '../../../src/workflows/reactor-runner';
-import { RestraintLinksReactor } from '../../../src/workflows/restraint-links.reactor';
+} from '@src/ledger/command-handling/command-metadata';
+import { confiscationAggregate } from '@src/ledger/confiscation/confiscation.aggregate';
+import { restraintAggregate } from '@src/ledger/restraint/restraint.aggregate';
+import { ledgerUpcasters } from '@src/ledger/upcasting/ledger-upcasters';
+import { SqliteCheckpointStore } from '@src/workflows/checkpoint-store';
+import { RealisationPaymentReactor } from '@src/workflows/realisation-payment.reactor';
+import { ReactorRunner } from '@src/workflows/reactor-runner';
+import { RestraintLinksReactor } from '@src/workflows/restraint-links.reactor';
 import { collect } from '../../support/async';
 import { makeTempDir } from '../../support/temp-dir';
 import { makeOrder } from '../ledger/confiscation/fixtures';

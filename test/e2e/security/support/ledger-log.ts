@@ -1,5 +1,5 @@
-import { RecordedEvent } from '../../../../src/event-store/event-store.port';
-import { ReactorRunner } from '../../../../src/workflows/reactor-runner';
+import { RecordedEvent } from '@src/event-store/event-store.port';
+import { ReactorRunner } from '@src/workflows/reactor-runner';
 import { collect } from '../../../support/async';
 import { TestApp } from '../../support/test-app';
 

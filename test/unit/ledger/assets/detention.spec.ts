@@ -1,4 +1,4 @@
-import { AssetEvent } from '../../../../src/ledger/assets/asset.events';
+import { AssetEvent } from '@src/ledger/assets/asset.events';
 import {
   bitcoin,
   command,

@@ -3,13 +3,13 @@ import {
   AssetEvent,
   AssetValued,
   ValuationWithdrawn,
-} from '../../../../src/ledger/assets/asset.events';
+} from '@src/ledger/assets/asset.events';
 import {
   AssetState,
   currentValuation,
   evolve,
   initialAssetState,
-} from '../../../../src/ledger/assets/asset.state';
+} from '@src/ledger/assets/asset.state';
 import { initialDetention, listedWatch, paceVehicle, sterlingCash } from './fixtures';
 
 function deepFreeze<T>(value: T): T {

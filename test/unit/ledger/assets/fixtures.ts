@@ -1,11 +1,11 @@
-import { AssetCommand } from '../../../../src/ledger/assets/asset.commands';
-import { assetDecider } from '../../../../src/ledger/assets/asset.decider';
+import { AssetCommand } from '@src/ledger/assets/asset.commands';
+import { assetDecider } from '@src/ledger/assets/asset.decider';
 import {
   AssetEvent,
   AssetSeized,
   DetentionOrdered,
   RateUsed,
-} from '../../../../src/ledger/assets/asset.events';
+} from '@src/ledger/assets/asset.events';
 import { deciderSpec } from '../../../support/decider-spec';
 
 export const spec = deciderSpec(assetDecider);

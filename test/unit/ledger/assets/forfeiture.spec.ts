@@ -1,5 +1,5 @@
-import { MoneyJson } from '../../../../src/common/money';
-import { AssetEvent } from '../../../../src/ledger/assets/asset.events';
+import { MoneyJson } from '@src/common/money';
+import { AssetEvent } from '@src/ledger/assets/asset.events';
 import {
   bitcoin,
   command,

@@ -1,4 +1,4 @@
-import { MoneyJson } from '../../../../src/common/money';
+import { MoneyJson } from '@src/common/money';
 import {
   command,
   EUR_RATE,

@@ -1,8 +1,8 @@
-import { MoneyJson } from '../../../../src/common/money';
-import { AssetCommand } from '../../../../src/ledger/assets/asset.commands';
-import { assetDecider } from '../../../../src/ledger/assets/asset.decider';
-import { AssetEvent } from '../../../../src/ledger/assets/asset.events';
-import { fold } from '../../../../src/ledger/decider';
+import { MoneyJson } from '@src/common/money';
+import { AssetCommand } from '@src/ledger/assets/asset.commands';
+import { assetDecider } from '@src/ledger/assets/asset.decider';
+import { AssetEvent } from '@src/ledger/assets/asset.events';
+import { fold } from '@src/ledger/decider';
 import {
   command,
   initialDetention,

@@ -1,7 +1,7 @@
-import { MoneyJson } from '../../../../src/common/money';
-import { SeizeAsset } from '../../../../src/ledger/assets/asset.commands';
-import { assetStream } from '../../../../src/ledger/assets/asset.events';
-import { thresholds } from '../../../../src/ledger/assets/minimum-amount.rules';
+import { MoneyJson } from '@src/common/money';
+import { SeizeAsset } from '@src/ledger/assets/asset.commands';
+import { assetStream } from '@src/ledger/assets/asset.events';
+import { thresholds } from '@src/ledger/assets/minimum-amount.rules';
 import {
   BTC_PRICE,
   command,

@@ -1,6 +1,6 @@
-import { MoneyJson } from '../../../../src/common/money';
-import { currentValuation } from '../../../../src/ledger/assets/asset.decider';
-import { AssetValued, RateUsed } from '../../../../src/ledger/assets/asset.events';
+import { MoneyJson } from '@src/common/money';
+import { currentValuation } from '@src/ledger/assets/asset.decider';
+import { AssetValued, RateUsed } from '@src/ledger/assets/asset.events';
 import {
   bitcoin,
   command,

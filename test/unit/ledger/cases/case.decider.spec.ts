@@ -1,6 +1,6 @@
-import { CaseCommand } from '../../../../src/ledger/cases/case.commands';
-import { caseDecider } from '../../../../src/ledger/cases/case.decider';
-import { CaseEvent } from '../../../../src/ledger/cases/case.events';
+import { CaseCommand } from '@src/ledger/cases/case.commands';
+import { caseDecider } from '@src/ledger/cases/case.decider';
+import { CaseEvent } from '@src/ledger/cases/case.events';
 import { deciderSpec } from '../../../support/decider-spec';
 
 const spec = deciderSpec(caseDecider);

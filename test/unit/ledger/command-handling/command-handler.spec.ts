@@ -1,12 +1,12 @@
 import { v4 as uuidv4 } from 'uuid';
-import { IdempotencyKeyReusedError } from '../../../../src/common/idempotency-key-reused.error';
-import { WrongExpectedVersionError } from '../../../../src/event-store/event-store.port';
-import { SqliteEventStore } from '../../../../src/event-store/sqlite/sqlite-event-store';
-import { caseAggregate } from '../../../../src/ledger/cases/case.aggregate';
-import { CaseCommand } from '../../../../src/ledger/cases/case.commands';
-import { CommandHandler } from '../../../../src/ledger/command-handling/command-handler';
-import { CommandEnvelope } from '../../../../src/ledger/command-handling/command-metadata';
-import { ledgerUpcasters } from '../../../../src/ledger/upcasting/ledger-upcasters';
+import { IdempotencyKeyReusedError } from '@src/common/idempotency-key-reused.error';
+import { WrongExpectedVersionError } from '@src/event-store/event-store.port';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
+import { caseAggregate } from '@src/ledger/cases/case.aggregate';
+import { CaseCommand } from '@src/ledger/cases/case.commands';
+import { CommandHandler } from '@src/ledger/command-handling/command-handler';
+import { CommandEnvelope } from '@src/ledger/command-handling/command-metadata';
+import { ledgerUpcasters } from '@src/ledger/upcasting/ledger-upcasters';
 import { collect } from '../../../support/async';
 import { makeTempDir } from '../../../support/temp-dir';
 

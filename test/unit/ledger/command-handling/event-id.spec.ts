@@ -1,5 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
-import { eventIdFor } from '../../../../src/ledger/command-handling/command-metadata';
+import { eventIdFor } from '@src/ledger/command-handling/command-metadata';
 
 describe('eventIdFor', () => {
   it('is the v5 UUID of "commandId|stream|index" in the event id namespace, as it always was', () => {

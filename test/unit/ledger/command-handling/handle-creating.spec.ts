@@ -1,17 +1,17 @@
 import { v4 as uuidv4 } from 'uuid';
-import { DomainError } from '../../../../src/common/domain-error';
-import { SqliteEventStore } from '../../../../src/event-store/sqlite/sqlite-event-store';
-import { caseAggregate } from '../../../../src/ledger/cases/case.aggregate';
-import { CaseCommand } from '../../../../src/ledger/cases/case.commands';
-import { CaseState } from '../../../../src/ledger/cases/case.decider';
-import { CaseEvent } from '../../../../src/ledger/cases/case.events';
-import { CommandHandler } from '../../../../src/ledger/command-handling/command-handler';
-import { Aggregate } from '../../../../src/ledger/decider';
+import { DomainError } from '@src/common/domain-error';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
+import { caseAggregate } from '@src/ledger/cases/case.aggregate';
+import { CaseCommand } from '@src/ledger/cases/case.commands';
+import { CaseState } from '@src/ledger/cases/case.decider';
+import { CaseEvent } from '@src/ledger/cases/case.events';
+import { CommandHandler } from '@src/ledger/command-handling/command-handler';
+import { Aggregate } from '@src/ledger/decider';
 import {
   CommandEnvelope,
   newEnvelope,
-} from '../../../../src/ledger/command-handling/command-metadata';
-import { ledgerUpcasters } from '../../../../src/ledger/upcasting/ledger-upcasters';
+} from '@src/ledger/command-handling/command-metadata';
+import { ledgerUpcasters } from '@src/ledger/upcasting/ledger-upcasters';
 import { collect } from '../../../support/async';
 import { makeTempDir } from '../../../support/temp-dir';
 

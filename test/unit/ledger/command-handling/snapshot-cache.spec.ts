@@ -1,16 +1,16 @@
 import { v4 as uuidv4 } from 'uuid';
-import { EventStore, ReadStreamOptions } from '../../../../src/event-store/event-store.port';
-import { SqliteEventStore } from '../../../../src/event-store/sqlite/sqlite-event-store';
-import { caseAggregate } from '../../../../src/ledger/cases/case.aggregate';
-import { CaseCommand } from '../../../../src/ledger/cases/case.commands';
-import { CommandHandler } from '../../../../src/ledger/command-handling/command-handler';
-import { Aggregate } from '../../../../src/ledger/decider';
+import { EventStore, ReadStreamOptions } from '@src/event-store/event-store.port';
+import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
+import { caseAggregate } from '@src/ledger/cases/case.aggregate';
+import { CaseCommand } from '@src/ledger/cases/case.commands';
+import { CommandHandler } from '@src/ledger/command-handling/command-handler';
+import { Aggregate } from '@src/ledger/decider';
 import {
   CommandEnvelope,
   newEnvelope,
-} from '../../../../src/ledger/command-handling/command-metadata';
-import { deepFreeze, SnapshotCache } from '../../../../src/ledger/command-handling/snapshot-cache';
-import { ledgerUpcasters } from '../../../../src/ledger/upcasting/ledger-upcasters';
+} from '@src/ledger/command-handling/command-metadata';
+import { deepFreeze, SnapshotCache } from '@src/ledger/command-handling/snapshot-cache';
+import { ledgerUpcasters } from '@src/ledger/upcasting/ledger-upcasters';
 import { collect } from '../../../support/async';
 import { makeTempDir } from '../../../support/temp-dir';
 

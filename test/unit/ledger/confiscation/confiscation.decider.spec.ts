@@ -1,10 +1,10 @@
-import { fold } from '../../../../src/ledger/decider';
-import { confiscationDecider } from '../../../../src/ledger/confiscation/confiscation.decider';
+import { fold } from '@src/ledger/decider';
+import { confiscationDecider } from '@src/ledger/confiscation/confiscation.decider';
 import {
   ConfiscationEvent,
   confiscationStream,
-} from '../../../../src/ledger/confiscation/confiscation.events';
-import { orderPosition } from '../../../../src/ledger/confiscation/confiscation.position';
+} from '@src/ledger/confiscation/confiscation.events';
+import { orderPosition } from '@src/ledger/confiscation/confiscation.position';
 import { deciderSpec } from '../../../support/decider-spec';
 import {
   at,

@@ -1,14 +1,14 @@
-import { MoneyJson } from '../../../../src/common/money';
+import { MoneyJson } from '@src/common/money';
 import {
   ConfiscationCommand,
   MakeConfiscationOrder,
   ReceivePayment,
   VaryConfiscationOrder,
-} from '../../../../src/ledger/confiscation/confiscation.commands';
+} from '@src/ledger/confiscation/confiscation.commands';
 import {
   ConfiscationEvent,
   PaymentMethod,
-} from '../../../../src/ledger/confiscation/confiscation.events';
+} from '@src/ledger/confiscation/confiscation.events';
 
 /**
  * The worked example of docs/domain.md: order 20 Jan 2020, benefit £500,000, available amount £90,000

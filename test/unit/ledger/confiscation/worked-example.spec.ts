@@ -1,10 +1,10 @@
-import { DomainError } from '../../../../src/common/domain-error';
-import { ConfiscationCommand } from '../../../../src/ledger/confiscation/confiscation.commands';
-import { confiscationDecider } from '../../../../src/ledger/confiscation/confiscation.decider';
-import { ConfiscationEvent } from '../../../../src/ledger/confiscation/confiscation.events';
-import { orderPosition } from '../../../../src/ledger/confiscation/confiscation.position';
-import { ConfiscationState } from '../../../../src/ledger/confiscation/confiscation.state';
-import { fold } from '../../../../src/ledger/decider';
+import { DomainError } from '@src/common/domain-error';
+import { ConfiscationCommand } from '@src/ledger/confiscation/confiscation.commands';
+import { confiscationDecider } from '@src/ledger/confiscation/confiscation.decider';
+import { ConfiscationEvent } from '@src/ledger/confiscation/confiscation.events';
+import { orderPosition } from '@src/ledger/confiscation/confiscation.position';
+import { ConfiscationState } from '@src/ledger/confiscation/confiscation.state';
+import { fold } from '@src/ledger/decider';
 import {
   at,
   command,

@@ -3,11 +3,11 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import type { Request } from 'express';
-import { Actor } from '../../../../src/common/actor';
-import { CommandEnvelope } from '../../../../src/ledger/command-handling/command-metadata';
-import { ApiCommand } from '../../../../src/ledger/http/api-command.decorator';
-import { Envelope } from '../../../../src/ledger/http/command-envelope';
-import { EnvelopeRolesCheck } from '../../../../src/ledger/http/envelope-roles.check';
+import { Actor } from '@src/common/actor';
+import { CommandEnvelope } from '@src/ledger/command-handling/command-metadata';
+import { ApiCommand } from '@src/ledger/http/api-command.decorator';
+import { Envelope } from '@src/ledger/http/command-envelope';
+import { EnvelopeRolesCheck } from '@src/ledger/http/envelope-roles.check';
 
 @Controller('payments')
 class WithRoles {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Money, sumMoney } from '../../../../src/common/money';
+import { Money, sumMoney } from '@src/common/money';
 import {
   allocateReceipt,
   arisRuleFor,
@@ -8,7 +8,7 @@ import {
   RECEIPT_TYPES,
   ReceiptAllocation,
   validateArisTable,
-} from '../../../../src/ledger/recovery/aris';
+} from '@src/ledger/recovery/aris';
 
 const gbp = (amount: string) => Money.gbp(amount);
 const shares = (a: ReceiptAllocation) =>

@@ -1,11 +1,11 @@
-import { fold } from '../../../../src/ledger/decider';
+import { fold } from '@src/ledger/decider';
 import {
   MakeRestraintOrder,
   RestraintAssetFacts,
   VaryRestraintOrder,
-} from '../../../../src/ledger/restraint/restraint.commands';
-import { restraintDecider } from '../../../../src/ledger/restraint/restraint.decider';
-import { RestraintEvent, restraintStream } from '../../../../src/ledger/restraint/restraint.events';
+} from '@src/ledger/restraint/restraint.commands';
+import { restraintDecider } from '@src/ledger/restraint/restraint.decider';
+import { RestraintEvent, restraintStream } from '@src/ledger/restraint/restraint.events';
 import { deciderSpec } from '../../../support/decider-spec';
 
 const spec = deciderSpec(restraintDecider);
