@@ -100,7 +100,8 @@ export class LiveFeed {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.change(() => {
-      for (const m of this.members.values()) if (m.status.state !== 'failed') m.status.state = 'stopped';
+      for (const m of this.members.values())
+        if (m.status.state !== 'failed') m.status.state = 'stopped';
     });
   }
 

@@ -21,10 +21,8 @@ const appended = new Int32Array(appendedFlag);
 const post = (message: FromWorker) => port.postMessage(message);
 
 // Nest's loggers here (all of context Projections) go to the serving thread's logger.
-const forward =
-  (level: Extract<FromWorker, { type: 'log' }>['level']) =>
-  (message: unknown) =>
-    post({ type: 'log', level, message: String(message) });
+const forward = (level: Extract<FromWorker, { type: 'log' }>['level']) => (message: unknown) =>
+  post({ type: 'log', level, message: String(message) });
 const forwarding: LoggerService = {
   log: forward('log'),
   error: forward('error'),
@@ -59,7 +57,9 @@ port.on('message', (message: ToWorker) => {
       return;
     case 'rebuild':
       runner
-        .rebuildAll(message.names, (progress) => post({ type: 'progress', id: message.id, progress }))
+        .rebuildAll(message.names, (progress) =>
+          post({ type: 'progress', id: message.id, progress }),
+        )
         .then(
           (result) => post({ type: 'rebuilt', id: message.id, result }),
           (error: unknown) =>

@@ -15,9 +15,7 @@ export interface ProjectionWorkerData {
 
 /** Serving thread → projection worker. */
 export type ToWorker =
-  | { type: 'appended' }
-  | { type: 'rebuild'; id: number; names: string[] }
-  | { type: 'stop' };
+  { type: 'appended' } | { type: 'rebuild'; id: number; names: string[] } | { type: 'stop' };
 
 /** Projection worker → serving thread. */
 export type FromWorker =

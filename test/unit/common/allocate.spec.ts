@@ -1,12 +1,5 @@
 import fc from 'fast-check';
-import {
-  activeCurrencyCodes,
-  allocate,
-  Dec,
-  minorUnits,
-  Money,
-  sumMoney,
-} from '@src/common/money';
+import { activeCurrencyCodes, allocate, Dec, minorUnits, Money, sumMoney } from '@src/common/money';
 
 const ARIS_CONFISCATION = ['50', '18.75', '18.75', '12.5']; // Home Office, investigator, prosecutor, HMCTS
 const ARIS_FORFEITURE = ['50', '50'];

@@ -5,10 +5,7 @@ import { ProjectedEvent } from '@src/projections/projection';
 import { tableNames } from '@src/projections/projection-catalog';
 import { SqliteReadModelDb } from '@src/projections/read-model-db';
 import { decodeConfiscationState } from '@src/projections/deadlines/confiscation-state.json';
-import {
-  DeadlineRow,
-  DeadlinesProjection,
-} from '@src/projections/deadlines/deadlines.projection';
+import { DeadlineRow, DeadlinesProjection } from '@src/projections/deadlines/deadlines.projection';
 import { deadlinesDue, parseWithin } from '@src/projections/deadlines/deadlines.query';
 import { ProjectionRunner } from '@src/projections/projection-runner';
 import { makeTempDir } from '../../support/temp-dir';

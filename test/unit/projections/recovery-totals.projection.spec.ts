@@ -12,10 +12,7 @@ import {
   GbpJson,
   TotalsMeasures,
 } from '@src/projections/recovery-totals/totals.measures';
-import {
-  RecoveryTotalsQuery,
-  TotalsView,
-} from '@src/projections/recovery-totals/totals.query';
+import { RecoveryTotalsQuery, TotalsView } from '@src/projections/recovery-totals/totals.query';
 import { makeTempDir } from '../../support/temp-dir';
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });

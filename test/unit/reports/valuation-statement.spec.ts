@@ -1,10 +1,6 @@
 import Decimal from 'decimal.js';
 import { Money } from '@src/common/money';
-import {
-  AssetState,
-  initialAssetState,
-  ValuationRecord,
-} from '@src/ledger/assets/asset.state';
+import { AssetState, initialAssetState, ValuationRecord } from '@src/ledger/assets/asset.state';
 import { OrderPosition } from '@src/ledger/confiscation/confiscation.position';
 import {
   buildValuationStatement,

@@ -2,10 +2,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
 import { assetAggregate } from '@src/ledger/assets/asset.aggregate';
 import { CommandHandler } from '@src/ledger/command-handling/command-handler';
-import {
-  CommandEnvelope,
-  newEnvelope,
-} from '@src/ledger/command-handling/command-metadata';
+import { CommandEnvelope, newEnvelope } from '@src/ledger/command-handling/command-metadata';
 import { confiscationAggregate } from '@src/ledger/confiscation/confiscation.aggregate';
 import { restraintAggregate } from '@src/ledger/restraint/restraint.aggregate';
 import { ledgerUpcasters } from '@src/ledger/upcasting/ledger-upcasters';

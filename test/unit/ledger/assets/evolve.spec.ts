@@ -1,9 +1,5 @@
 import fc from 'fast-check';
-import {
-  AssetEvent,
-  AssetValued,
-  ValuationWithdrawn,
-} from '@src/ledger/assets/asset.events';
+import { AssetEvent, AssetValued, ValuationWithdrawn } from '@src/ledger/assets/asset.events';
 import {
   AssetState,
   currentValuation,

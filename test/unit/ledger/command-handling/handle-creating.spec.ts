@@ -7,10 +7,7 @@ import { CaseState } from '@src/ledger/cases/case.decider';
 import { CaseEvent } from '@src/ledger/cases/case.events';
 import { CommandHandler } from '@src/ledger/command-handling/command-handler';
 import { Aggregate } from '@src/ledger/decider';
-import {
-  CommandEnvelope,
-  newEnvelope,
-} from '@src/ledger/command-handling/command-metadata';
+import { CommandEnvelope, newEnvelope } from '@src/ledger/command-handling/command-metadata';
 import { ledgerUpcasters } from '@src/ledger/upcasting/ledger-upcasters';
 import { collect } from '../../../support/async';
 import { makeTempDir } from '../../../support/temp-dir';

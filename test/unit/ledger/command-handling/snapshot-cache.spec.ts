@@ -5,10 +5,7 @@ import { caseAggregate } from '@src/ledger/cases/case.aggregate';
 import { CaseCommand } from '@src/ledger/cases/case.commands';
 import { CommandHandler } from '@src/ledger/command-handling/command-handler';
 import { Aggregate } from '@src/ledger/decider';
-import {
-  CommandEnvelope,
-  newEnvelope,
-} from '@src/ledger/command-handling/command-metadata';
+import { CommandEnvelope, newEnvelope } from '@src/ledger/command-handling/command-metadata';
 import { deepFreeze, SnapshotCache } from '@src/ledger/command-handling/snapshot-cache';
 import { ledgerUpcasters } from '@src/ledger/upcasting/ledger-upcasters';
 import { collect } from '../../../support/async';

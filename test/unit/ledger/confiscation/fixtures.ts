@@ -5,10 +5,7 @@ import {
   ReceivePayment,
   VaryConfiscationOrder,
 } from '@src/ledger/confiscation/confiscation.commands';
-import {
-  ConfiscationEvent,
-  PaymentMethod,
-} from '@src/ledger/confiscation/confiscation.events';
+import { ConfiscationEvent, PaymentMethod } from '@src/ledger/confiscation/confiscation.events';
 
 /**
  * The worked example of docs/domain.md: order 20 Jan 2020, benefit £500,000, available amount £90,000

@@ -1,9 +1,5 @@
 import { Money } from '@src/common/money';
-import {
-  accruedInterest,
-  JUDGMENTS_ACT_RATES,
-  RateTable,
-} from '@src/ledger/recovery/interest';
+import { accruedInterest, JUDGMENTS_ACT_RATES, RateTable } from '@src/ledger/recovery/interest';
 
 const gbp = (amount: string) => Money.gbp(amount);
 const due = (dueDate: string, amount: string) => ({ dueDate, amount: gbp(amount) });
