@@ -107,6 +107,7 @@ export const DISPOSAL_STEPS: Step[] = [
       grossProceeds: gbp('52500.00'),
       costs: gbp('2940.00'),
       realisedBy: 'Wilsons Auctions, on the direction of Southwark Crown Court',
+      courtAuthority: 'Direction to the management receiver, Southwark Crown Court, 13 Nov 2026',
       confiscationOrderId: ref.confiscation(PHASE_1_ORDER),
       occurredAt: '2026-11-20T14:00:00Z',
     },

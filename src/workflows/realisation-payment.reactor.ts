@@ -5,7 +5,7 @@ import { MoneyJson } from '../common/money';
 import { RecordedEvent } from '../event-store/event-store.port';
 import { CommandHandler } from '../ledger/command-handling/command-handler';
 import { confiscationAggregate } from '../ledger/confiscation/confiscation.aggregate';
-import { reactionEnvelope } from './reaction-envelope';
+import { reactionEnvelope } from '../ledger/command-handling/reaction-envelope';
 import { Reactor } from './reactor';
 
 const NAME = 'realisation-payment';

@@ -1,74 +1,23 @@
-import { Logger } from '@nestjs/common';
-import { DomainError } from '../common/domain-error';
 import { RecordedEvent } from '../event-store/event-store.port';
-import { assetAggregate } from '../ledger/assets/asset.aggregate';
 import { CommandHandler } from '../ledger/command-handling/command-handler';
-import { restraintAggregate } from '../ledger/restraint/restraint.aggregate';
-import { reactionEnvelope } from './reaction-envelope';
+import { RESTRAINT_LINKS, RestraintLinks } from '../ledger/restraint/http/restraint-links';
 import { Reactor } from './reactor';
 
-const NAME = 'restraint-links';
-
 /**
- * Restraint order made / varied / discharged → AssetPlacedUnderRestraint / AssetRestraintLifted on
- * each asset's stream. Idempotent twice over: ids derive from the source event, and the asset
- * decider treats placing an asset under an order it is already under (or lifting one it is not
- * under) as nothing to do.
+ * The restraint links from the log: the restraint commands write them before they answer, and
+ * this workflow completes any that a crash between the order and its links left unwritten (the
+ * same commands, so a link already written is answered from its record and writes nothing).
  */
 export class RestraintLinksReactor implements Reactor {
-  readonly name = NAME;
+  readonly name = RESTRAINT_LINKS;
   readonly filter = { streamNamePrefixes: ['restraint-'] };
-  private readonly logger = new Logger('RestraintLinks');
+  private readonly links: RestraintLinks;
 
-  constructor(private readonly handler: CommandHandler) {}
-
-  async handle(event: RecordedEvent): Promise<void> {
-    const orderId = event.streamId.slice('restraint-'.length);
-    const data = event.data as {
-      assetIds?: string[];
-      addedAssetIds?: string[];
-      removedAssetIds?: string[];
-    };
-    switch (event.type) {
-      case 'RestraintOrderMade':
-        return this.link(event, orderId, data.assetIds ?? [], 'PlaceUnderRestraint');
-      case 'RestraintOrderVaried':
-        await this.link(event, orderId, data.addedAssetIds ?? [], 'PlaceUnderRestraint');
-        return this.link(event, orderId, data.removedAssetIds ?? [], 'LiftRestraint');
-      case 'RestraintOrderDischarged': {
-        const { state } = await this.handler.load(restraintAggregate, orderId);
-        return this.link(event, orderId, state.assetIds, 'LiftRestraint');
-      }
-      default:
-        return;
-    }
+  constructor(handler: CommandHandler) {
+    this.links = new RestraintLinks(handler);
   }
 
-  private async link(
-    source: RecordedEvent,
-    restraintOrderId: string,
-    assetIds: string[],
-    type: 'PlaceUnderRestraint' | 'LiftRestraint',
-  ): Promise<void> {
-    for (const assetId of assetIds) {
-      const envelope = reactionEnvelope(NAME, source, `${type}|${assetId}`);
-      const occurredAt =
-        typeof source.data.occurredAt === 'string' ? source.data.occurredAt : undefined;
-      try {
-        await this.handler.handle(
-          assetAggregate,
-          assetId,
-          { type, now: envelope.now, data: { restraintOrderId, occurredAt } },
-          envelope,
-        );
-      } catch (error) {
-        // A link the asset refuses (voided, or already under another order) cannot be forced; the
-        // order was checked when it was made, so this is the rare race: say so and go on.
-        if (!(error instanceof DomainError)) throw error;
-        this.logger.warn(
-          `${type} ${assetId} for restraint order ${restraintOrderId} refused: ${error.code}: ${error.message}`,
-        );
-      }
-    }
+  handle(event: RecordedEvent): Promise<void> {
+    return this.links.follow(event);
   }
 }

@@ -161,6 +161,7 @@ describe('story: restraint, confiscation, realisation, s.23 (HTTP, real store, r
         grossProceeds: gbp('240000.00'),
         costs: gbp('12480.00'),
         realisedBy: 'Enforcement receiver (s.50)',
+        courtAuthority: 'Enforcement receiver appointed under s.50, Southwark Crown Court',
         confiscationOrderId: orderId,
         occurredAt: '2026-10-20T15:00:00Z',
       })

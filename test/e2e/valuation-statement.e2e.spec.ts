@@ -268,6 +268,7 @@ describe('valuation statement (HTTP, real store, reactors)', () => {
         grossProceeds: gbp('240000.00'),
         costs: gbp('12480.00'),
         realisedBy: 'Enforcement receiver (s.50)',
+        courtAuthority: 'Enforcement receiver appointed under s.50, Southwark Crown Court',
         confiscationOrderId: orderId,
         occurredAt: '2026-10-20T15:00:00Z',
       })

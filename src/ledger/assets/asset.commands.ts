@@ -177,6 +177,11 @@ export type RealiseAsset = DomainCommand<
     costs: MoneyJson;
     realisedBy: string;
     confiscationOrderId?: string;
+    /**
+     * The court's authority to deal with it while it is under a restraint order (s.41 forbids
+     * dealing with restrained property): e.g. an enforcement receiver's s.50 appointment.
+     */
+    courtAuthority?: string;
     occurredAt?: string;
   }
 >;
@@ -190,7 +195,7 @@ export type ReleaseAsset = DomainCommand<
 /** POST /assets/{id}/destruction. */
 export type DestroyAsset = DomainCommand<
   'DestroyAsset',
-  { reason: string; authority: string; occurredAt?: string }
+  { reason: string; authority: string; courtAuthority?: string; occurredAt?: string }
 >;
 
 /** POST /assets/{id}/void (supervisor). */

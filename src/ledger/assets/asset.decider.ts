@@ -90,9 +90,15 @@ export function decide(command: AssetCommand, state: AssetState): AssetEvent[] {
     case 'ReleaseAsset':
       return release(command, held(state), at);
     case 'DestroyAsset': {
-      held(state);
-      const { reason, authority } = command.data;
-      return [{ type: 'AssetDestroyed', data: { reason, authority, occurredAt: at } }];
+      const asset = held(state);
+      const { reason, authority, courtAuthority } = command.data;
+      const court = restrainedDealing(asset, 'destroyed', courtAuthority);
+      return [
+        {
+          type: 'AssetDestroyed',
+          data: { reason, authority, ...withoutAbsent({ courtAuthority: court }), occurredAt: at },
+        },
+      ];
     }
     case 'VoidRecord': {
       const asset = existing(state);
@@ -217,6 +223,7 @@ function liftRestraint(
 /** Net proceeds = gross − costs, computed here; costs above gross are `invalid_money`. */
 function realise(command: RealiseAsset, asset: ExistingAsset, at: string): AssetRealised[] {
   const { grossProceeds: grossIn, costs: costsIn, realisedBy, confiscationOrderId } = command.data;
+  const courtAuthority = restrainedDealing(asset, 'realised', command.data.courtAuthority);
   const gross = nonNegative(grossIn, 'grossProceeds');
   const costs = nonNegative(costsIn, 'costs');
   if (costs.currency !== gross.currency) {
@@ -239,11 +246,34 @@ function realise(command: RealiseAsset, asset: ExistingAsset, at: string): Asset
         costs: costs.toJSON(),
         netProceeds: gross.minus(costs).toJSON(),
         realisedBy,
-        ...withoutAbsent({ confiscationOrderId }),
+        ...withoutAbsent({ confiscationOrderId, courtAuthority }),
         occurredAt: at,
       },
     },
   ];
+}
+
+/**
+ * s.41(1): a restraint order prohibits "dealing with any realisable property". An asset under an
+ * active order is realised or destroyed only with the court's authority (an enforcement
+ * receiver's appointment, a direction to a management receiver, a variation), which the command
+ * names and the event records; without it, `asset_restrained`. The authority of an asset under no
+ * order is not recorded (there is nothing to authorise).
+ */
+function restrainedDealing(
+  asset: ExistingAsset,
+  what: 'realised' | 'destroyed',
+  courtAuthority: string | undefined,
+): string | undefined {
+  if (asset.restrainedBy.length === 0) return undefined;
+  if (courtAuthority === undefined || courtAuthority.trim() === '') {
+    refuse(
+      'asset_restrained',
+      `The asset is under restraint order ${asset.restrainedBy.join(', ')}: it can be ${what} only with the court's authority (courtAuthority)`,
+      'courtAuthority',
+    );
+  }
+  return courtAuthority;
 }
 
 /** Not while under an active restraint order (`asset_restrained`), nor once forfeited. */

@@ -233,6 +233,8 @@ export type AssetRealised = DomainEvent<
     netProceeds: MoneyJson;
     realisedBy: string;
     confiscationOrderId?: string;
+    /** Recorded when the asset was under a restraint order: the court's authority to realise it. */
+    courtAuthority?: string;
     occurredAt: string;
   }
 >;
@@ -244,7 +246,7 @@ export type AssetReleased = DomainEvent<
 
 export type AssetDestroyed = DomainEvent<
   'AssetDestroyed',
-  { reason: string; authority: string; occurredAt: string }
+  { reason: string; authority: string; courtAuthority?: string; occurredAt: string }
 >;
 
 export type RecordVoided = DomainEvent<'RecordVoided', { reason: string; occurredAt: string }>;

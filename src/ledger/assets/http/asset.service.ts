@@ -261,6 +261,7 @@ export class AssetService {
       realisedBy: dto.realisedBy,
       ...withoutAbsent({
         confiscationOrderId: dto.confiscationOrderId,
+        courtAuthority: dto.courtAuthority,
         occurredAt: dto.occurredAt,
       }),
     });
@@ -286,7 +287,7 @@ export class AssetService {
     return this.send(assetId, 'DestroyAsset', envelope, {
       reason: dto.reason,
       authority: dto.authority,
-      ...withoutAbsent({ occurredAt: dto.occurredAt }),
+      ...withoutAbsent({ courtAuthority: dto.courtAuthority, occurredAt: dto.occurredAt }),
     });
   }
 

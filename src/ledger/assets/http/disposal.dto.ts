@@ -121,6 +121,13 @@ export class RealiseAssetDto {
   @IdField('The confiscation order the proceeds go towards', true)
   confiscationOrderId?: string;
 
+  @OptionalText(
+    300,
+    "Required while the asset is under a restraint order: the court's authority to realise it",
+    'Enforcement receiver appointed under s.50, Southwark Crown Court, 2 Nov 2026',
+  )
+  courtAuthority?: string;
+
   @OccurredAt()
   occurredAt?: string;
 }
@@ -144,6 +151,13 @@ export class DestroyAssetDto {
 
   @Text(200, 'The authority for it', 'Order of Westminster Magistrates’ Court, 4 Dec 2026')
   authority!: string;
+
+  @OptionalText(
+    300,
+    "Required while the asset is under a restraint order: the court's authority to destroy it",
+    'Variation of restraint order T20267001, Southwark Crown Court, 1 Dec 2026',
+  )
+  courtAuthority?: string;
 
   @OccurredAt()
   occurredAt?: string;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { assetAggregate } from '../../assets/asset.aggregate';
 import { isHeld } from '../../assets/asset.state';
@@ -12,6 +12,7 @@ import { CommandEnvelope } from '../../command-handling/command-metadata';
 import { Actor } from '../../../common/actor';
 import { CaseAccessReader } from '../../access/case-access-reader';
 import { scopeAllows, writeScopeOf } from '../../../auth/access-scope';
+import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { restraintAggregate } from '../restraint.aggregate';
 import {
   MakeRestraintOrder,
@@ -29,15 +30,21 @@ import {
   RestraintExceptionDto,
   VaryRestraintOrderDto,
 } from './restraint.dto';
+import { RestraintLinks } from './restraint-links';
 
 const NO_ASSET: RestraintAssetFacts = { exists: false, caseId: '', held: false, restrainedBy: [] };
 
 @Injectable()
 export class RestraintService {
+  private readonly links: RestraintLinks;
+
   constructor(
     private readonly handler: CommandHandler,
     private readonly access: CaseAccessReader,
-  ) {}
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {
+    this.links = new RestraintLinks(handler);
+  }
 
   async make(dto: MakeRestraintOrderDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
     const restraintOrderId = uuidv7();
@@ -58,7 +65,9 @@ export class RestraintService {
       },
       context: await this.orderContext(dto.caseId, dto.subjectId, assetIds, envelope.actor),
     };
-    return this.handler.handle(restraintAggregate, restraintOrderId, command, envelope);
+    return this.linked(
+      await this.handler.handle(restraintAggregate, restraintOrderId, command, envelope),
+    );
   }
 
   async vary(
@@ -78,24 +87,44 @@ export class RestraintService {
       },
       context: { assets: await this.assetFacts(dto.addedAssetIds ?? [], envelope.actor) },
     };
-    return this.handler.handle(restraintAggregate, id, command, envelope);
+    return this.linked(await this.handler.handle(restraintAggregate, id, command, envelope));
   }
 
-  discharge(
+  async discharge(
     id: string,
     dto: DischargeRestraintOrderDto,
     envelope: CommandEnvelope,
   ): Promise<CommandOutcome> {
-    return this.handler.handle(
-      restraintAggregate,
-      id,
-      {
-        type: 'DischargeRestraintOrder',
-        now: envelope.now,
-        data: { reason: dto.reason, occurredAt: dto.occurredAt },
-      },
-      envelope,
+    return this.linked(
+      await this.handler.handle(
+        restraintAggregate,
+        id,
+        {
+          type: 'DischargeRestraintOrder',
+          now: envelope.now,
+          data: { reason: dto.reason, occurredAt: dto.occurredAt },
+        },
+        envelope,
+      ),
     );
+  }
+
+  /**
+   * An order binds from the moment it is acknowledged: before answering, write its links onto
+   * each asset's stream (the events this command appended, read back as recorded, followed as the
+   * restraint-links workflow follows them). A retry under the same Idempotency-Key, answered from
+   * its record, follows the same events again, so a crash between the order and its links is
+   * completed by the retry as well as by the workflow.
+   */
+  private async linked(outcome: CommandOutcome): Promise<CommandOutcome> {
+    const count = outcome.events.length;
+    if (count === 0) return outcome;
+    const stream = restraintAggregate.stream(outcome.id);
+    const fromRevision = outcome.revision - BigInt(count - 1);
+    for await (const event of this.store.readStream(stream, { fromRevision, maxCount: count })) {
+      await this.links.follow(event);
+    }
+    return outcome;
   }
 
   appointReceiver(
@@ -151,7 +180,7 @@ export class RestraintService {
 
   /**
    * What the asset's stream says: its case, whether it is still held, and the restraint orders it
-   * is under. The restraint workflow writes those links after the order; an order it has not yet
+   * is under. The restraint commands write those links before they answer; an order not yet
    * unlinked (discharged, or the asset varied out of it) no longer counts.
    */
   private async factsOf(assetId: string, actor: Actor): Promise<RestraintAssetFacts> {

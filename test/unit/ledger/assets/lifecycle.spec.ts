@@ -206,17 +206,61 @@ describe('AssetRealised', () => {
       .thenRefuses('invalid_money', field);
   });
 
-  it('is not blocked by restraint (a receiver realises)', () => {
-    spec
-      .given([listedWatch, restrained('r-1')])
-      .when(
-        command('RealiseAsset', {
-          grossProceeds: gbp('100.00'),
-          costs: gbp('0.00'),
-          realisedBy: 'Receiver',
-        }),
-      )
-      .thenMatches([{ type: 'AssetRealised' }]);
+  describe('under a restraint order (s.41(1): no dealing with restrained property)', () => {
+    const sale = {
+      grossProceeds: gbp('100.00'),
+      costs: gbp('0.00'),
+      realisedBy: 'Enforcement receiver',
+    };
+    const authority = 'Enforcement receiver appointed under s.50, Southwark Crown Court';
+
+    it("refuses a realisation without the court's authority", () => {
+      spec
+        .given([listedWatch, restrained('r-1')])
+        .when(command('RealiseAsset', sale))
+        .thenRefuses('asset_restrained', 'courtAuthority');
+    });
+
+    it('refuses a blank authority', () => {
+      spec
+        .given([listedWatch, restrained('r-1')])
+        .when(command('RealiseAsset', { ...sale, courtAuthority: '  ' }))
+        .thenRefuses('asset_restrained', 'courtAuthority');
+    });
+
+    it('realises with it, and records it', () => {
+      const events = spec
+        .given([listedWatch, restrained('r-1')])
+        .when(command('RealiseAsset', { ...sale, courtAuthority: authority }))
+        .events();
+      expect(events).toMatchObject([
+        { type: 'AssetRealised', data: { courtAuthority: authority } },
+      ]);
+    });
+
+    it('realises without one once the order is lifted, and records none', () => {
+      const events = spec
+        .given([listedWatch, restrained('r-1'), lifted('r-1')])
+        .when(command('RealiseAsset', sale))
+        .events();
+      expect(events).toHaveLength(1);
+      expect(events[0].data).not.toHaveProperty('courtAuthority');
+    });
+
+    it("refuses a destruction without the court's authority, and destroys with it", () => {
+      const destroy = { reason: 'Counterfeit', authority: 'DI Patel' };
+      spec
+        .given([listedWatch, restrained('r-1')])
+        .when(command('DestroyAsset', destroy))
+        .thenRefuses('asset_restrained', 'courtAuthority');
+      const events = spec
+        .given([listedWatch, restrained('r-1')])
+        .when(command('DestroyAsset', { ...destroy, courtAuthority: authority }))
+        .events();
+      expect(events).toMatchObject([
+        { type: 'AssetDestroyed', data: { courtAuthority: authority } },
+      ]);
+    });
   });
 
   it('exposes the realisation', () => {

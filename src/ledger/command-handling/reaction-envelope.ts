@@ -1,7 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
-import { RecordedEvent } from '../event-store/event-store.port';
-import { CommandEnvelope } from '../ledger/command-handling/command-metadata';
-import { ROLES, Role } from '../common/actor';
+import { RecordedEvent } from '../../event-store/event-store.port';
+import { CommandEnvelope } from './command-metadata';
+import { ROLES, Role } from '../../common/actor';
 
 const REACTION_NAMESPACE = '7b0f3c9e-41d2-5a8b-b6c4-2e9d8a1f0c35';
 
