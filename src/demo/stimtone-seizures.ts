@@ -23,7 +23,8 @@ const bigWing = (hhmm: string) => `2026-11-19T${hhmm}:00Z`;
 const FRIDAY_20TH = (hhmm: string) => `2026-11-20T${hhmm}:00Z`;
 /** Extension orders made on Friday 20 November run three or six months. */
 const THREE_MONTHS = '2027-02-19T16:00:00Z';
-const SIX_MONTHS = '2027-05-21T16:00:00+01:00';
+// 6 months beginning with Friday 20 November 2026 end with Wednesday 19 May 2027 (s.295(2)(a)).
+const SIX_MONTHS = '2027-05-19T16:00:00+01:00';
 
 const BOE = 'Bank of England spot rate';
 const EUR = rate('EUR', '0.8694', BOE, '2026-11-18');

@@ -92,14 +92,17 @@ describe('assets over HTTP: seizure to forfeiture, valuations, re-basing (real e
         kind: 'extension',
         orderRef: 'WMC/2026/1187',
         court: 'Westminster Magistrates’ Court',
-        expiresAt: '2027-06-01T10:00:00Z',
+        // Made on 27 November 2026: 6 months beginning with it end with 26 May 2027.
+        expiresAt: '2027-05-26T10:00:00Z',
         occurredAt: '2026-11-27T15:30:00Z',
       }).expect(200);
       view = (await read(assetId)).body;
       expect(view.detention).toEqual({
         firstStartedAt: '2026-11-27T10:00:00.000Z',
+        firstOrderDate: '2026-11-27',
+        orderDate: '2026-11-27',
         startsAt: '2026-12-01T10:00:00.000Z',
-        expiresAt: '2027-06-01T10:00:00.000Z',
+        expiresAt: '2027-05-26T10:00:00.000Z',
         kind: 'extension',
         orderRef: 'WMC/2026/1187',
         orders: 2,
@@ -210,7 +213,7 @@ describe('assets over HTTP: seizure to forfeiture, valuations, re-basing (real e
         kind: 'extension',
         orderRef: 'WMC/2026/1190',
         court: 'Westminster Magistrates’ Court',
-        expiresAt: '2027-05-28T16:00:00Z',
+        expiresAt: '2027-05-26T16:00:00Z',
         occurredAt: '2026-11-27T16:00:00Z',
       }).expect(200);
       await command(assetId, 'forfeiture-notices', {
@@ -237,7 +240,7 @@ describe('assets over HTTP: seizure to forfeiture, valuations, re-basing (real e
       expect(view.status).toBe('forfeited');
       expect(view.detention).toMatchObject({
         startsAt: '2026-12-01T10:00:00.000Z',
-        expiresAt: '2027-05-28T16:00:00.000Z',
+        expiresAt: '2027-05-26T16:00:00.000Z',
         orders: 2,
       });
       expect(view.forfeiture.forfeited).toMatchObject({

@@ -152,6 +152,12 @@ export type DetentionOrdered = DomainEvent<
     seniorOfficerAuthority?: boolean;
     startsAt: string;
     expiresAt: string;
+    /**
+     * Extension orders: the London date the court made the order (the date of `occurredAt`). Its
+     * 6 months, and the first order's 2 years, are counted beginning with it. Older events have
+     * none: their order date is the date of `occurredAt`.
+     */
+    orderDate?: string;
     lateReason?: string;
     occurredAt: string;
   }

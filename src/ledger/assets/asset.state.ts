@@ -52,8 +52,15 @@ export interface CurrentValue {
 }
 
 export interface DetentionState {
-  /** Start of the first detention (initial or order): the 2-year (3-year crypto) clock. */
+  /** Start of the first detention (initial or order). */
   firstStartedAt: string;
+  /**
+   * The date of the first extension order (s.295(2)(b), s.303L(2)(b), s.303Z32(2)(b)): no further
+   * order may authorise detention beyond 2 years beginning with it. Absent until an order is made.
+   */
+  firstOrderDate?: string;
+  /** The date of the current extension order, when the current detention is one. */
+  orderDate?: string;
   startsAt: string;
   expiresAt: string;
   kind: DetentionKind;
@@ -284,8 +291,12 @@ export function evolve(state: AssetState, event: AssetEvent): AssetState {
     case 'DetentionOrdered': {
       const d = event.data;
       next.status = state.status === 'held' ? 'detained' : state.status;
+      const orderDate =
+        d.kind === 'extension' ? (d.orderDate ?? londonDateOf(d.occurredAt)) : undefined;
       next.detention = {
         firstStartedAt: state.detention?.firstStartedAt ?? d.startsAt,
+        firstOrderDate: state.detention?.firstOrderDate ?? orderDate,
+        orderDate,
         startsAt: d.startsAt,
         expiresAt: d.expiresAt,
         kind: d.kind,

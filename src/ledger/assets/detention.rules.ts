@@ -5,6 +5,7 @@ import {
   cashDetentionExpiry,
   compareInstants,
   londonDateOf,
+  londonMidnight,
   parseIsoInstant,
   WorkingCalendar,
 } from '../../common/time';
@@ -84,39 +85,59 @@ export function isAfter(a: string, b: string): boolean {
   return compareInstants(a, b) > 0;
 }
 
-/** An extension order runs at most `extensionMaxMonths` (the London dates are compared). */
+/**
+ * The last day of a period of `months` "beginning with" `date`: the date counts as day one, so 6
+ * months beginning with 10 March end at the end of 9 September.
+ */
+export function lastDayOfPeriod(date: string, months: number): string {
+  return addDays(addMonths(date, months), -1);
+}
+
+/** True when instant `expiresAt` is after the end of the London day `date` (its next midnight). */
+function beyondEndOf(expiresAt: string, date: string): boolean {
+  return isAfter(expiresAt, londonMidnight(addDays(date, 1)));
+}
+
+/**
+ * s.295(2)(a) (and s.303L(2)(a), s.303Z32(2)(a)): an order "may not authorise the detention of any
+ * of the cash beyond the end of the period of 6 months beginning with the date of the order".
+ */
 export function assertExtensionLength(
-  startsAt: string,
+  orderDate: string,
   expiresAt: string,
   limits: AssetTimeLimits,
 ): void {
-  const latest = addMonths(londonDateOf(startsAt), limits.extensionMaxMonths);
-  if (londonDateOf(expiresAt) > latest) {
+  const latest = lastDayOfPeriod(orderDate, limits.extensionMaxMonths);
+  if (beyondEndOf(expiresAt, latest)) {
     refuse(
       'detention_order_too_long',
-      `an extension order lasts at most ${limits.extensionMaxMonths} months (until ${latest})`,
+      `an extension order may not authorise detention beyond ${limits.extensionMaxMonths} months beginning with the date of the order, ${orderDate} (the end of ${latest})`,
       'expiresAt',
-      { latest },
+      { latest, orderDate },
     );
   }
 }
 
-/** Overall detention ends within 2 years (3 for cryptoassets) of the first detention's start. */
+/**
+ * s.295(2)(b) (and s.303L(2)(b), s.303Z32(2)(b)): "in the case of any further order under this
+ * section, beyond the end of the period of 2 years beginning with the date of the first order".
+ * Cryptoassets keep their 3 years here until the s.303Z32(4) order is its own command.
+ */
 export function assertOverallLimit(
   category: Category,
-  firstStartedAt: string,
+  firstOrderDate: string,
   expiresAt: string,
   limits: AssetTimeLimits,
 ): void {
   const months =
     category === 'cryptoasset' ? limits.cryptoDetentionMaxMonths : limits.detentionMaxMonths;
-  const latest = addMonths(londonDateOf(firstStartedAt), months);
-  if (londonDateOf(expiresAt) > latest) {
+  const latest = lastDayOfPeriod(firstOrderDate, months);
+  if (beyondEndOf(expiresAt, latest)) {
     refuse(
       'detention_limit_exceeded',
-      `detention may not go beyond ${months} months from the first order (${latest})`,
+      `detention may not be authorised beyond ${months / 12} years beginning with the date of the first order, ${firstOrderDate} (the end of ${latest})`,
       'expiresAt',
-      { latest },
+      { latest, firstOrderDate },
     );
   }
 }
@@ -135,9 +156,10 @@ export function earliestObjectionDeadline(givenAt: string, limits: AssetTimeLimi
  * `initial`: starts when the asset came under that power (unless given) and lasts the statutory
  * counted hours (s.295: 48; s.303K: 6, or 48 with a senior officer's authority); a longer expiry is
  * `detention_order_too_long`. `extension`: starts at the current expiry (or when made, if that has
- * passed), lasts at most 6 months (`detention_order_too_long`), ends within 2 years (3 for
- * cryptoassets) of the first detention's start (`detention_limit_exceeded`), and when made after
- * the current detention expired needs a `lateReason` (`detention_lapsed`).
+ * passed); authorises detention at most to the end of 6 months beginning with the date of the
+ * order (`detention_order_too_long`) and, for a further order, of 2 years (3 for cryptoassets)
+ * beginning with the date of the first order (`detention_limit_exceeded`); when made after the
+ * current detention expired it needs a `lateReason` (`detention_lapsed`).
  */
 export function decideDetention(
   command: OrderDetention,
@@ -168,6 +190,7 @@ export function decideDetention(
   const current = asset.detention;
   let startsAt: string;
   let expiresAt: string;
+  let orderDate: string | undefined;
 
   if (d.kind === 'initial') {
     if (current) refuse('invalid_state', 'the initial detention is already recorded', 'kind');
@@ -207,8 +230,9 @@ export function decideDetention(
         { expiredAt: current.expiresAt },
       );
     }
-    assertExtensionLength(startsAt, expiresAt, limits);
-    assertOverallLimit(asset.category, current?.firstStartedAt ?? startsAt, expiresAt, limits);
+    orderDate = londonDateOf(at);
+    assertExtensionLength(orderDate, expiresAt, limits);
+    assertOverallLimit(asset.category, current?.firstOrderDate ?? orderDate, expiresAt, limits);
   }
 
   return [
@@ -224,6 +248,7 @@ export function decideDetention(
         }),
         startsAt,
         expiresAt,
+        ...(orderDate !== undefined && { orderDate }),
         ...(d.lateReason !== undefined && { lateReason: d.lateReason }),
         occurredAt: at,
       },

@@ -12,7 +12,12 @@ import {
 import { Power } from '../../ledger/assets/asset.events';
 import { DETAINABLE_POWERS } from '../../ledger/assets/power.rules';
 import { AssetState, isHeld } from '../../ledger/assets/asset.state';
-import { AssetTimeLimits, initialHours, timeLimits } from '../../ledger/assets/detention.rules';
+import {
+  AssetTimeLimits,
+  initialHours,
+  lastDayOfPeriod,
+  timeLimits,
+} from '../../ledger/assets/detention.rules';
 import { orderPosition } from '../../ledger/confiscation/confiscation.position';
 import { ConfiscationState } from '../../ledger/confiscation/confiscation.state';
 
@@ -83,8 +88,8 @@ function underDetentionClock(state: AssetState): boolean {
  *   cryptoassets). With no detention recorded yet, the statutory initial period that runs from when
  *   the asset came under the power (48 counted hours; listed assets 6 hours), so an unrecorded
  *   initial period is not missed.
- * - `detention_cap`: the last date any extension can reach: 2 years (3 for cryptoassets) from the
- *   start of the first detention.
+ * - `detention_cap`: the last day any further order can reach: the end of 2 years (3 for
+ *   cryptoassets) beginning with the date of the first extension order; none before that order.
  * - `objection_window`: the objection deadline of a forfeiture notice that stands (no objection).
  * - `afo_expiry`: an account freezing order (s.303Z1) lasts at most 2 years from when it was made
  *   (the first detention/freezing recorded, else when the account came under the power).
@@ -128,18 +133,21 @@ export function assetDeadlines(
             : `Detention order${detention.orderRef ? ` ${detention.orderRef}` : ''} ends: apply for a further order or release`,
         ),
       );
-      const crypto = state.category === 'cryptoasset';
-      const months = crypto ? limits.cryptoDetentionMaxMonths : limits.detentionMaxMonths;
-      const firstDay = londonDateOf(detention.firstStartedAt);
-      const cap = addMonths(firstDay, months);
-      out.push(
-        deadline(
-          'detention_cap',
-          cap,
-          endOfLondonDay(cap),
-          `Detention cannot be extended beyond ${cap}: ${months / 12} years from the first detention on ${firstDay}${crypto ? ' (cryptoassets, s.303Z32)' : ''}`,
-        ),
-      );
+      // The 2-year limit runs from the first extension order (s.295(2)(b)): none before one.
+      const firstOrder = detention.firstOrderDate;
+      if (firstOrder) {
+        const crypto = state.category === 'cryptoasset';
+        const months = crypto ? limits.cryptoDetentionMaxMonths : limits.detentionMaxMonths;
+        const cap = lastDayOfPeriod(firstOrder, months);
+        out.push(
+          deadline(
+            'detention_cap',
+            cap,
+            endOfLondonDay(cap),
+            `Detention cannot be authorised beyond ${cap}: the end of ${months / 12} years beginning with the first order on ${firstOrder}${crypto ? ' (cryptoassets, s.303Z32)' : ''}`,
+          ),
+        );
+      }
     } else if (state.status === 'held' && state.powerSince) {
       const hours = initialHours(power, false, limits);
       const expiresAt = initialExpiryOrUndefined(state.powerSince, hours, calendar);

@@ -120,13 +120,12 @@ describe('deadlines projection (given events → rows)', () => {
         due: '2026-12-01T10:00:00.000Z',
         dueAt: '2026-12-01T10:00:00.000Z',
       },
-      // 2 years from the first detention's London date, passing at the midnight ending it (GMT)
-      { kind: 'detention_cap', due: '2028-11-27', dueAt: '2028-11-28T00:00:00.000Z' },
+      // No cap yet: the 2 years of s.295(2)(b) begin with the date of the first extension order.
     ]);
     expect(rows()[0].description).toMatch(/^Initial detention \(s\.295\)/);
   });
 
-  it('an extension order moves the expiry; the cap stays 2 years from the first detention', () => {
+  it('an extension order moves the expiry and starts the cap: the end of 2 years beginning with its date', () => {
     asset('a-1', [
       sterlingCash,
       initialDetention,
@@ -138,7 +137,9 @@ describe('deadlines projection (given events → rows)', () => {
         due: '2027-05-28T16:00:00.000Z',
         dueAt: '2027-05-28T16:00:00.000Z',
       },
-      { kind: 'detention_cap', due: '2028-11-27', dueAt: '2028-11-28T00:00:00.000Z' },
+      // The first order was made on 1 December 2026: day one; the last day is 30 November 2028,
+      // passing at the midnight ending it (GMT).
+      { kind: 'detention_cap', due: '2028-11-30', dueAt: '2028-12-01T00:00:00.000Z' },
     ]);
     expect(rows()[0].description).toBe(
       'Detention order EXT ends: apply for a further order or release',
@@ -147,11 +148,11 @@ describe('deadlines projection (given events → rows)', () => {
 
   it('a first order made after a lapse starts the cap from that order', () => {
     asset('a-1', [sterlingCash, extension('2027-03-10T09:00:00.000Z', '2027-06-30T16:00:00.000Z')]);
-    // 10 March 2027 09:00 UTC is in GMT; 2 years on is 10 March 2029
+    // 2 years beginning with 10 March 2027 end at the end of 9 March 2029 (GMT)
     expect(brief()[1]).toEqual({
       kind: 'detention_cap',
-      due: '2029-03-10',
-      dueAt: '2029-03-11T00:00:00.000Z',
+      due: '2029-03-09',
+      dueAt: '2029-03-10T00:00:00.000Z',
     });
   });
 
@@ -176,8 +177,8 @@ describe('deadlines projection (given events → rows)', () => {
         due: '2027-12-15T09:00:00.000Z',
         dueAt: '2027-12-15T09:00:00.000Z',
       },
-      // 15 June 2030 is in BST: the day ends at 23:00 UTC
-      { kind: 'detention_cap', due: '2030-06-15', dueAt: '2030-06-15T23:00:00.000Z' },
+      // 3 years beginning with 15 June 2027 end with 14 June 2030, in BST: 23:00 UTC
+      { kind: 'detention_cap', due: '2030-06-14', dueAt: '2030-06-14T23:00:00.000Z' },
     ]);
     expect(rows()[1].description).toMatch(/3 years .*s\.303Z32/);
   });
@@ -213,7 +214,7 @@ describe('deadlines projection (given events → rows)', () => {
         },
       },
     ]);
-    expect(brief().map((r) => r.kind)).toEqual(['detention_expiry', 'detention_cap']);
+    expect(brief().map((r) => r.kind)).toEqual(['detention_expiry']);
     asset('a-2', [{ type: 'RecordVoided', data: { reason: 'duplicate', occurredAt: NOWISH } }]);
     expect(rows()).toEqual([]);
   });
@@ -240,7 +241,7 @@ describe('deadlines projection (given events → rows)', () => {
         data: { objector: 'Mr A', receivedAt: '2026-12-01', occurredAt: at('2026-12-01') },
       },
     ]);
-    expect(brief().map((r) => r.kind)).toEqual(['detention_expiry', 'detention_cap']);
+    expect(brief().map((r) => r.kind)).toEqual(['detention_expiry']);
   });
 
   it('an unobjected notice that ends in forfeiture leaves nothing', () => {

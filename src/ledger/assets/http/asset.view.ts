@@ -1,3 +1,4 @@
+import { withoutAbsent } from '../../../common/objects';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CryptoJson, MoneyJson } from '../../../common/money';
 import { HistoryEntry } from '../../history/stream-history';
@@ -154,8 +155,22 @@ export class ValuationView {
 }
 
 export class DetentionView {
-  @ApiProperty({ description: 'Start of the first detention: the 2-year (3-year crypto) clock' })
+  @ApiProperty({ description: 'Start of the first detention (initial or order)' })
   firstStartedAt!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-30',
+    description:
+      'The date of the first extension order: no further order may authorise detention beyond the end of 2 years beginning with it (s.295(2)(b))',
+  })
+  firstOrderDate?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-30',
+    description:
+      'The date of the current extension order: it may not authorise detention beyond the end of 6 months beginning with it (s.295(2)(a))',
+  })
+  orderDate?: string;
 
   @ApiProperty()
   startsAt!: string;
@@ -327,6 +342,7 @@ function detentionView(d: DetentionState | undefined): DetentionView | null {
   if (!d) return null;
   return {
     firstStartedAt: d.firstStartedAt,
+    ...withoutAbsent({ firstOrderDate: d.firstOrderDate, orderDate: d.orderDate }),
     startsAt: d.startsAt,
     expiresAt: d.expiresAt,
     kind: d.kind,

@@ -186,7 +186,9 @@ describe('DetentionOrdered: initial', () => {
 describe('DetentionOrdered: extension', () => {
   const beforeExpiry = '2026-11-30T14:00:00Z';
 
-  it('accepts an order of exactly 6 months, starting when the current detention expires', () => {
+  // s.295(2)(a): not "beyond the end of the period of 6 months beginning with the date of the
+  // order". Made on 30 November 2026: day one is 30 November, the last day 29 May 2027.
+  it('accepts an order to the last day of 6 months beginning with its date, starting at the current expiry', () => {
     spec
       .given([sterlingCash, initialDetention])
       .when(
@@ -196,7 +198,7 @@ describe('DetentionOrdered: extension', () => {
             kind: 'extension',
             orderRef: 'CR/2026/123',
             court: 'Croydon Magistrates',
-            expiresAt: '2027-06-01T10:00:00+01:00',
+            expiresAt: '2027-05-29T18:00:00+01:00',
           },
           beforeExpiry,
         ),
@@ -209,20 +211,62 @@ describe('DetentionOrdered: extension', () => {
             orderRef: 'CR/2026/123',
             court: 'Croydon Magistrates',
             startsAt: '2026-12-01T10:00:00.000Z',
-            expiresAt: '2027-06-01T09:00:00.000Z',
+            expiresAt: '2027-05-29T17:00:00.000Z',
+            orderDate: '2026-11-30',
             occurredAt: '2026-11-30T14:00:00.000Z',
           },
         },
       ]);
   });
 
-  it('refuses 6 months and a day', () => {
+  it('accepts an expiry at the very end of the last day (London midnight)', () => {
     spec
       .given([sterlingCash, initialDetention])
       .when(
         command(
           'OrderDetention',
-          { kind: 'extension', expiresAt: '2027-06-02T10:00:00+01:00' },
+          { kind: 'extension', expiresAt: '2027-05-30T00:00:00+01:00' },
+          beforeExpiry,
+        ),
+      )
+      .thenMatches([{ type: 'DetentionOrdered' }]);
+  });
+
+  it('refuses a second past the end of the last day', () => {
+    spec
+      .given([sterlingCash, initialDetention])
+      .when(
+        command(
+          'OrderDetention',
+          { kind: 'extension', expiresAt: '2027-05-30T00:00:01+01:00' },
+          beforeExpiry,
+        ),
+      )
+      .thenRefuses('detention_order_too_long', 'expiresAt');
+  });
+
+  it('measures the 6 months from the date of the order, not from the current expiry', () => {
+    // The order is made on 30 November; the detention it extends runs out on 1 December. 6 months
+    // from the expiry would reach 1 June 2027; from the order, 29 May.
+    spec
+      .given([sterlingCash, initialDetention])
+      .when(
+        command(
+          'OrderDetention',
+          { kind: 'extension', expiresAt: '2027-06-01T09:00:00+01:00' },
+          beforeExpiry,
+        ),
+      )
+      .thenRefuses('detention_order_too_long', 'expiresAt');
+  });
+
+  it('refuses the day after the last day', () => {
+    spec
+      .given([sterlingCash, initialDetention])
+      .when(
+        command(
+          'OrderDetention',
+          { kind: 'extension', expiresAt: '2027-05-30T10:00:00+01:00' },
           beforeExpiry,
         ),
       )
@@ -261,7 +305,7 @@ describe('DetentionOrdered: extension', () => {
         .when(
           command(
             'OrderDetention',
-            { kind: 'extension', expiresAt: '2027-05-27T10:00:00Z' },
+            { kind: 'extension', expiresAt: '2027-05-26T10:00:00Z' },
             cashNow,
           ),
         )
@@ -269,76 +313,83 @@ describe('DetentionOrdered: extension', () => {
     ]);
     expect(state.detention).toMatchObject({
       firstStartedAt: '2026-11-27T10:30:00.000Z',
-      expiresAt: '2027-05-27T10:00:00.000Z',
+      firstOrderDate: '2026-11-27',
+      expiresAt: '2027-05-26T10:00:00.000Z',
     });
   });
 
+  // s.295(2)(b): a further order not "beyond the end of the period of 2 years beginning with the
+  // date of the first order". The first order here is made on 1 December 2026: the last day is
+  // 30 November 2028, whatever the initial detention's start (27 November 2026).
   describe('overall limit', () => {
-    const twoYearsOfOrders = (seizure: AssetEvent): AssetEvent[] => [
+    const ordersTo = (seizure: AssetEvent, ...more: AssetEvent[]): AssetEvent[] => [
       seizure,
       initialDetention,
       extension('2026-12-01T10:00:00.000Z', '2027-06-01T09:00:00.000Z'),
       extension('2027-06-01T09:00:00.000Z', '2027-12-01T10:00:00.000Z'),
       extension('2027-12-01T10:00:00.000Z', '2028-06-01T09:00:00.000Z'),
+      extension('2028-06-01T09:00:00.000Z', '2028-09-01T09:00:00.000Z'),
+      ...more,
     ];
-    const now = '2028-05-30T12:00:00Z';
+    // Made on 31 August 2028: its own 6 months would reach 28 February 2029.
+    const now = '2028-08-31T12:00:00Z';
+    const further = (expiresAt: string, at = now) =>
+      command('OrderDetention', { kind: 'extension', expiresAt }, at);
 
-    it('allows detention up to 2 years from the first order', () => {
+    it('counts from the first order, not from the initial detention', () => {
+      const { state } = spec.given(ordersTo(sterlingCash));
+      expect(state.detention).toMatchObject({
+        firstStartedAt: SEIZED_AT,
+        firstOrderDate: '2026-12-01',
+        orderDate: '2028-06-01',
+      });
+    });
+
+    it('allows a further order to the last day, 30 November 2028', () => {
       spec
-        .given(twoYearsOfOrders(sterlingCash))
-        .when(
-          command('OrderDetention', { kind: 'extension', expiresAt: '2028-11-27T10:00:00Z' }, now),
-        )
+        .given(ordersTo(sterlingCash))
+        .when(further('2028-11-30T16:00:00Z'))
         .thenMatches([{ type: 'DetentionOrdered' }]);
     });
 
-    it('refuses detention past 2 years', () => {
+    it('allows it to the very end of that day (London midnight)', () => {
       spec
-        .given(twoYearsOfOrders(sterlingCash))
-        .when(
-          command('OrderDetention', { kind: 'extension', expiresAt: '2028-11-28T10:00:00Z' }, now),
-        )
+        .given(ordersTo(sterlingCash))
+        .when(further('2028-12-01T00:00:00Z'))
+        .thenMatches([{ type: 'DetentionOrdered' }]);
+    });
+
+    it('refuses the day after, 1 December 2028', () => {
+      spec
+        .given(ordersTo(sterlingCash))
+        .when(further('2028-12-01T10:00:00Z'))
         .thenRefuses('detention_limit_exceeded', 'expiresAt');
     });
 
     it('allows a cryptoasset past 2 years', () => {
       spec
-        .given(twoYearsOfOrders(bitcoin))
-        .when(
-          command('OrderDetention', { kind: 'extension', expiresAt: '2028-11-28T10:00:00Z' }, now),
-        )
+        .given(ordersTo(bitcoin))
+        .when(further('2028-12-01T10:00:00Z'))
         .thenMatches([{ type: 'DetentionOrdered' }]);
     });
 
-    const threeYears = [
-      ...twoYearsOfOrders(bitcoin),
-      extension('2028-06-01T09:00:00.000Z', '2028-12-01T10:00:00.000Z'),
-      extension('2028-12-01T10:00:00.000Z', '2029-06-01T09:00:00.000Z'),
-    ];
+    const threeYears = ordersTo(
+      bitcoin,
+      extension('2028-09-01T09:00:00.000Z', '2029-03-01T10:00:00.000Z'),
+      extension('2029-03-01T10:00:00.000Z', '2029-09-01T09:00:00.000Z'),
+    );
 
-    it('allows a cryptoasset up to 3 years', () => {
+    it('allows a cryptoasset to the last day of 3 years, 30 November 2029', () => {
       spec
         .given(threeYears)
-        .when(
-          command(
-            'OrderDetention',
-            { kind: 'extension', expiresAt: '2029-11-27T10:00:00Z' },
-            '2029-05-30T12:00:00Z',
-          ),
-        )
+        .when(further('2029-11-30T16:00:00Z', '2029-08-31T12:00:00Z'))
         .thenMatches([{ type: 'DetentionOrdered' }]);
     });
 
-    it('refuses a cryptoasset past 3 years', () => {
+    it('refuses a cryptoasset the day after', () => {
       spec
         .given(threeYears)
-        .when(
-          command(
-            'OrderDetention',
-            { kind: 'extension', expiresAt: '2029-11-28T10:00:00Z' },
-            '2029-05-30T12:00:00Z',
-          ),
-        )
+        .when(further('2029-12-01T10:00:00Z', '2029-08-31T12:00:00Z'))
         .thenRefuses('detention_limit_exceeded', 'expiresAt');
     });
   });
@@ -396,6 +447,7 @@ describe('DetentionOrdered: extension', () => {
               court: 'Croydon Magistrates',
               startsAt: '2026-12-01T15:00:00.000Z',
               expiresAt: '2027-05-01T09:00:00.000Z',
+              orderDate: '2026-12-01',
               lateReason: 'Court list cancelled (snow)',
               occurredAt: '2026-12-01T15:00:00.000Z',
             },
