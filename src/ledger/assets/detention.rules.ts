@@ -5,6 +5,7 @@ import {
   cashDetentionExpiry,
   compareInstants,
   londonDateOf,
+  ENGLAND_AND_WALES,
   londonMidnight,
   parseIsoInstant,
   WorkingCalendar,
@@ -12,6 +13,7 @@ import {
 import { OrderDetention } from './asset.commands';
 import { Category, DetentionOrdered, Power } from './asset.events';
 import { ExistingAsset, requireStatus } from './asset.guards';
+import { AssetState } from './asset.state';
 import { DETAINABLE_POWERS } from './power.rules';
 
 /** The time limits of the civil-forfeiture track (docs/domain.md, "Detention clocks"). */
@@ -76,6 +78,42 @@ export function initialExpiry(startsAt: string, hours: number, calendar?: Workin
         'startsAt',
       );
     }
+    throw e;
+  }
+}
+
+/** The statutory initial period an asset is in from its seizure, before any detention is recorded. */
+export interface InitialPeriod {
+  /** When the asset came under the power: the period's start. */
+  startsAt: string;
+  /** The end of the counted hours (s.295(1), (1B); s.303K; s.303Z26). */
+  expiresAt: string;
+  countedHours: number;
+}
+
+/**
+ * s.295(1): cash seized under s.294 "may be detained initially for a period of 48 hours",
+ * counted as (1B) says (no Saturdays, Sundays, Christmas Day, Good Friday or bank holidays): so
+ * the clock runs from the seizure itself, whether or not a detention is recorded. Listed assets
+ * (s.303K: 6 hours without a senior officer's authority) and cryptoassets (s.303Z26) likewise.
+ * Undefined once a detention is recorded (its own expiry then counts), when the asset is no
+ * longer simply held, or when the bank-holiday data does not cover the start.
+ */
+export function initialPeriodFromSeizure(
+  state: AssetState,
+  limits: AssetTimeLimits = timeLimits,
+  calendar: WorkingCalendar = ENGLAND_AND_WALES,
+): InitialPeriod | undefined {
+  if (!state.exists || state.detention || state.status !== 'held') return undefined;
+  if (!state.power || !state.powerSince || !DETAINABLE_POWERS.includes(state.power)) {
+    return undefined;
+  }
+  const countedHours = initialHours(state.power, false, limits);
+  try {
+    const expiresAt = cashDetentionExpiry(state.powerSince, calendar, countedHours);
+    return { startsAt: state.powerSince, expiresAt, countedHours };
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
     throw e;
   }
 }

@@ -44,7 +44,7 @@ export class AssetRegisterProjection implements Projection {
    * (P4): operation and status together, and status alone, each in seizure order; every filter
    * index carries case_id, so an agency's scope (`case_id IN (...)`) is checked in the index.
    */
-  readonly version = 3;
+  readonly version = 4;
   readonly tables = [
     'register_cases',
     'register_assets',

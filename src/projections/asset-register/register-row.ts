@@ -1,3 +1,4 @@
+import { initialPeriodFromSeizure } from '../../ledger/assets/detention.rules';
 import { AssetState, currentValuation, isHeld } from '../../ledger/assets/asset.state';
 import { nativeAmount } from '../../ledger/assets/asset.values';
 
@@ -79,7 +80,9 @@ export function registerRow(
           gbp: { amount: value.gbpValue.amount, currency: 'GBP' },
         }
       : null,
-    detentionExpiresAt: state.detention?.expiresAt ?? null,
+    // From the seizure itself: the statutory initial period until a detention is recorded.
+    detentionExpiresAt:
+      state.detention?.expiresAt ?? initialPeriodFromSeizure(state)?.expiresAt ?? null,
     restraintOrderIds: [...state.restrainedBy],
     realisedNet: state.realisation
       ? { amount: state.realisation.netProceeds.amount, currency: 'GBP' }

@@ -1,7 +1,6 @@
 import {
   addDays,
   addMonths,
-  cashDetentionExpiry,
   ENGLAND_AND_WALES,
   epochMsToIso,
   instantToEpochMs,
@@ -14,7 +13,7 @@ import { DETAINABLE_POWERS } from '../../ledger/assets/power.rules';
 import { AssetState, isHeld } from '../../ledger/assets/asset.state';
 import {
   AssetTimeLimits,
-  initialHours,
+  initialPeriodFromSeizure,
   lastDayOfPeriod,
   timeLimits,
 } from '../../ledger/assets/detention.rules';
@@ -148,16 +147,15 @@ export function assetDeadlines(
           ),
         );
       }
-    } else if (state.status === 'held' && state.powerSince) {
-      const hours = initialHours(power, false, limits);
-      const expiresAt = initialExpiryOrUndefined(state.powerSince, hours, calendar);
-      if (expiresAt) {
+    } else {
+      const initial = initialPeriodFromSeizure(state, limits, calendar);
+      if (initial) {
         out.push(
           deadline(
             'detention_expiry',
-            expiresAt,
-            expiresAt,
-            `Initial period (${section}, ${hours} counted hours from ${normalisedInstant(state.powerSince)}) ends; no detention recorded: record it, apply for an extension order or release`,
+            initial.expiresAt,
+            initial.expiresAt,
+            `Initial period (${section}, ${initial.countedHours} counted hours from ${normalisedInstant(initial.startsAt)}) ends; no detention recorded: record it, apply for an extension order or release`,
           ),
         );
       }
@@ -195,19 +193,6 @@ export function assetDeadlines(
 }
 
 /** The s.295-style counted-hours expiry, or undefined where the bank-holiday calendar stops. */
-function initialExpiryOrUndefined(
-  startsAt: string,
-  hours: number,
-  calendar: WorkingCalendar,
-): string | undefined {
-  try {
-    return cashDetentionExpiry(startsAt, calendar, hours);
-  } catch (e) {
-    if (e instanceof RangeError) return undefined;
-    throw e;
-  }
-}
-
 /** The latest date the order's state knows of: every payment and decision counts by then. */
 function latestKnownDate(state: ConfiscationState, orderDate: string): string {
   let latest = orderDate;

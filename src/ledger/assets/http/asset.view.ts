@@ -1,4 +1,5 @@
 import { withoutAbsent } from '../../../common/objects';
+import { initialPeriodFromSeizure } from '../detention.rules';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CryptoJson, MoneyJson } from '../../../common/money';
 import { HistoryEntry } from '../../history/stream-history';
@@ -154,6 +155,17 @@ export class ValuationView {
   withdrawnReason?: string;
 }
 
+export class InitialPeriodView {
+  @ApiProperty({ description: 'When the asset came under the power' })
+  startsAt!: string;
+
+  @ApiProperty({ example: '2026-12-01T10:00:00.000Z', description: 'The end of the counted hours' })
+  expiresAt!: string;
+
+  @ApiProperty({ example: 48 })
+  countedHours!: number;
+}
+
 export class DetentionView {
   @ApiProperty({ description: 'Start of the first detention (initial or order)' })
   firstStartedAt!: string;
@@ -260,6 +272,13 @@ export class AssetSummary {
 
   @ApiProperty({ type: DetentionView, nullable: true })
   detention!: DetentionView | null;
+
+  @ApiPropertyOptional({
+    type: InitialPeriodView,
+    description:
+      'Before any detention is recorded: the statutory initial period that runs from the seizure itself (s.295(1), (1B); s.303K; s.303Z26)',
+  })
+  initialPeriod?: InitialPeriodView;
 
   @ApiProperty({ description: 'Notice, application (and refusal), forfeiture' })
   forfeiture!: {
@@ -384,6 +403,7 @@ export function toAssetSummary(
     currentValuation: currentValuationView(state, asAt),
     valuations: state.valuations.map(valuationView),
     detention: detentionView(state.detention),
+    ...withoutAbsent({ initialPeriod: initialPeriodFromSeizure(state) }),
     forfeiture: {
       notice: state.forfeiture.notice ?? null,
       application: state.forfeiture.application ?? null,

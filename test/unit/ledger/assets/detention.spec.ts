@@ -1,3 +1,4 @@
+import { initialPeriodFromSeizure } from '@src/ledger/assets/detention.rules';
 import { AssetEvent } from '@src/ledger/assets/asset.events';
 import {
   bitcoin,
@@ -471,5 +472,26 @@ describe('DetentionOrdered: extension', () => {
         )
         .thenMatches([{ data: expect.objectContaining({ startsAt: '2026-12-01T10:00:00.000Z' }) }]);
     });
+  });
+});
+
+describe('the initial period from the seizure (s.295(1), (1B))', () => {
+  it('runs 48 counted hours from the seizure before any detention is recorded', () => {
+    expect(initialPeriodFromSeizure(spec.given([sterlingCash]).state)).toEqual({
+      startsAt: SEIZED_AT,
+      expiresAt: '2026-12-01T10:00:00.000Z',
+      countedHours: 48,
+    });
+  });
+
+  it('gives way to a recorded detention', () => {
+    expect(initialPeriodFromSeizure(spec.given([sterlingCash, initialDetention]).state)).toBe(
+      undefined,
+    );
+  });
+
+  it('is 6 hours for a listed asset and none for a PACE seizure', () => {
+    expect(initialPeriodFromSeizure(spec.given([listedWatch]).state)?.countedHours).toBe(6);
+    expect(initialPeriodFromSeizure(spec.given([paceVehicle]).state)).toBe(undefined);
   });
 });
