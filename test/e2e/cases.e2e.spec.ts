@@ -42,6 +42,32 @@ describe('cases over HTTP (real embedded store)', () => {
     expect(byRef.body.id).toBe(opened.body.id);
   });
 
+  it('answers an added subject with its subjectId, the same on a retry under the same key', async () => {
+    const { body } = await openCase().expect(201);
+    const key = uuidv4();
+    const subject = { name: 'Marcus Reid', role: 'suspect' };
+    const added = await http()
+      .post(`/cases/${body.id}/subjects`)
+      .set('Idempotency-Key', key)
+      .send(subject)
+      .expect(200);
+    expect(added.body).toMatchObject({ id: body.id, events: ['SubjectAdded'] });
+    expect(added.body.subjectId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-/);
+    const again = await http()
+      .post(`/cases/${body.id}/subjects`)
+      .set('Idempotency-Key', key)
+      .send(subject)
+      .expect(200);
+    expect(again.body).toEqual(added.body);
+    const other = await http().post(`/cases/${body.id}/subjects`).send(subject).expect(200);
+    expect(other.body.subjectId).not.toBe(added.body.subjectId);
+    const read = await http().get(`/cases/${body.id}`).expect(200);
+    expect(read.body.subjects.map((x: { subjectId: string }) => x.subjectId)).toEqual([
+      added.body.subjectId,
+      other.body.subjectId,
+    ]);
+  });
+
   it('walks subjects, sharing, revoking and closing; a closed case refuses more', async () => {
     const { body } = await openCase().expect(201);
     const subject = await http()

@@ -1,4 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, Type } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { Roles } from '../../auth/roles.decorator';
 import { ApiProblem as problem } from '../../common/http/api-problem.decorator';
@@ -13,8 +13,9 @@ import { CommandResponse } from './command-response';
 export function ApiCommand(
   summary: string,
   roles: readonly Role[],
-  options: { creates?: boolean } = {},
+  options: { creates?: boolean; response?: Type<CommandResponse> } = {},
 ) {
+  const response = options.response ?? CommandResponse;
   return applyDecorators(
     Roles(...roles),
     ApiOperation({ summary, description: `Roles: ${roles.join(', ')}.` }),
@@ -32,7 +33,7 @@ export function ApiCommand(
     }),
     ApiResponse({
       status: options.creates ? 201 : 200,
-      type: CommandResponse,
+      type: response,
       description: 'Recorded. ETag: the new revision',
     }),
     ...(options.creates
@@ -40,7 +41,7 @@ export function ApiCommand(
       : [
           ApiResponse({
             status: 201,
-            type: CommandResponse,
+            type: response,
             description: 'Recorded, and the command created the stream',
           }),
         ]),

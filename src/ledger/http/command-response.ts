@@ -25,6 +25,15 @@ export class CommandResponse {
   events!: string[];
 }
 
+/** The answer to `POST /cases/{caseId}/subjects`: the command response and the new subject's id. */
+export class SubjectAddedResponse extends CommandResponse {
+  @ApiProperty({
+    format: 'uuid',
+    description: "The new subject's id (derived from the command id: a retry gives the same)",
+  })
+  subjectId!: string;
+}
+
 /** 201 when the command created the thing, else 200; ETag carries the revision. */
 export function sendOutcome(response: Response, outcome: CommandOutcome): CommandResponse {
   response.status(outcome.created ? 201 : 200);

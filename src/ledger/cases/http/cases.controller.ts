@@ -5,7 +5,7 @@ import { ApiAuthenticated } from '../../../auth/api-authenticated.decorator';
 import { CommandEnvelope } from '../../command-handling/command-metadata';
 import { ApiCommand } from '../../http/api-command.decorator';
 import { Envelope } from '../../http/command-envelope';
-import { CommandResponse, sendOutcome } from '../../http/command-response';
+import { CommandResponse, sendOutcome, SubjectAddedResponse } from '../../http/command-response';
 import { IdParam } from '../../http/id-param';
 import { AgencyParam } from '../../http/agency-param';
 import { AddSubjectDto, OpenCaseDto, ReasonDto, ShareCaseDto } from './case.dto';
@@ -28,18 +28,19 @@ export class CasesController {
   }
 
   @Post(':caseId/subjects')
-  @ApiCommand('Add a subject (suspect, defendant, respondent or third party)', [
-    'investigator',
-    'court_liaison',
-    'supervisor',
-  ])
+  @ApiCommand(
+    'Add a subject (suspect, defendant, respondent or third party); answers with its subjectId',
+    ['investigator', 'court_liaison', 'supervisor'],
+    { response: SubjectAddedResponse },
+  )
   async addSubject(
     @IdParam('caseId') caseId: string,
     @Body() dto: AddSubjectDto,
     @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponse> {
-    return sendOutcome(response, await this.cases.addSubject(caseId, dto, envelope));
+  ): Promise<SubjectAddedResponse> {
+    const outcome = await this.cases.addSubject(caseId, dto, envelope);
+    return { ...sendOutcome(response, outcome), subjectId: outcome.subjectId };
   }
 
   @Post(':caseId/shares')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { CommandHandler, CommandOutcome } from '../../command-handling/command-handler';
 import { CommandEnvelope } from '../../command-handling/command-metadata';
@@ -11,6 +11,9 @@ import { problem } from '../../../common/problem';
 import { OpenCase } from '../case.commands';
 import { CaseState } from '../case.decider';
 import { AddSubjectDto, OpenCaseDto, ReasonDto, ShareCaseDto } from './case.dto';
+
+/** Subject ids are UUIDv5 in this namespace of the command that added them. */
+const SUBJECT_NAMESPACE = '3e8a1b52-7c4d-5f06-9a2e-b1d0c6f47e91';
 
 @Injectable()
 export class CasesService {
@@ -66,18 +69,23 @@ export class CasesService {
     });
   }
 
-  addSubject(
+  /**
+   * The subject's id derives from the command id, so a retry under the same Idempotency-Key
+   * (answered from its record) names the same subject as the first answer did.
+   */
+  async addSubject(
     caseId: string,
     dto: AddSubjectDto,
     envelope: CommandEnvelope,
-  ): Promise<CommandOutcome> {
-    const subjectId = uuidv7();
-    return this.handler.handle(
+  ): Promise<CommandOutcome & { subjectId: string }> {
+    const subjectId = uuidv5(`subject|${envelope.commandId}`, SUBJECT_NAMESPACE);
+    const outcome = await this.handler.handle(
       caseAggregate,
       caseId,
       { type: 'AddSubject', now: envelope.now, data: { subjectId, ...dto } },
       envelope,
     );
+    return { ...outcome, subjectId };
   }
 
   async share(
