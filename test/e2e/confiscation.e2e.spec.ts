@@ -2,6 +2,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { londonDateOf } from '@src/common/time';
 import { ConfiscationOrderView } from '@src/ledger/confiscation/http/confiscation.view';
 import { collect } from '../support/async';
+import { openCaseWithDefendant } from './support/cases';
 import { startTestApp, TestApp } from './support/test-app';
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });
@@ -22,23 +23,12 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
     ((body as { errors?: { path: string }[] }).errors ?? []).map((e) => e.path).sort();
 
   let n = 0;
-  async function openCase(): Promise<{ caseId: string; subjectId: string }> {
-    const opened = await http()
-      .post('/cases')
-      .send({
-        reference: `MPS/ECU/2019/C${String(++n).padStart(3, '0')}`,
-        title: 'Operation Stimtone: confiscation',
-        occurredAt: '2019-06-01T09:00:00Z',
-      })
-      .expect(201);
-    const caseId = opened.body.id as string;
-    await http()
-      .post(`/cases/${caseId}/subjects`)
-      .send({ name: 'Daniel Okafor', role: 'defendant' })
-      .expect(200);
-    const read = await http().get(`/cases/${caseId}`).expect(200);
-    return { caseId, subjectId: read.body.subjects[0].subjectId as string };
-  }
+  const openCase = () =>
+    openCaseWithDefendant(t, {
+      reference: `MPS/ECU/2019/C${String(++n).padStart(3, '0')}`,
+      title: 'Operation Stimtone: confiscation',
+      occurredAt: '2019-06-01T09:00:00Z',
+    });
 
   /** docs/domain.md's worked example: order 20 Jan 2020; £10,000 due 20 Feb, £80,000 due 20 Apr. */
   const orderBody = (c: { caseId: string; subjectId: string }, over: object = {}) => ({

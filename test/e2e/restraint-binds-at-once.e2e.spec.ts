@@ -1,5 +1,6 @@
 import { collect } from '../support/async';
 import { ReactorRunner } from '@src/workflows/reactor-runner';
+import { openCaseWithDefendant } from './support/cases';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -15,19 +16,11 @@ describe('a restraint order binds its assets before it is acknowledged', () => {
   const http = () => t.http();
   let n = 0;
 
-  async function openCase(): Promise<{ caseId: string; subjectId: string }> {
-    const opened = await http()
-      .post('/cases')
-      .send({ reference: `MPS/ECU/2026/B${String(++n).padStart(4, '0')}`, title: 'Restraint race' })
-      .expect(201);
-    const caseId = opened.body.id as string;
-    await http()
-      .post(`/cases/${caseId}/subjects`)
-      .send({ name: 'Daniel Okafor', role: 'defendant' })
-      .expect(200);
-    const read = await http().get(`/cases/${caseId}`).expect(200);
-    return { caseId, subjectId: read.body.subjects[0].subjectId as string };
-  }
+  const openCase = () =>
+    openCaseWithDefendant(t, {
+      reference: `MPS/ECU/2026/B${String(++n).padStart(4, '0')}`,
+      title: 'Restraint race',
+    });
 
   async function seize(caseId: string, category = 'vehicle'): Promise<string> {
     const res = await http()

@@ -1,5 +1,6 @@
 import { v4 as uuidv4 } from 'uuid';
 import { collect } from '../support/async';
+import { openCaseWithDefendant } from './support/cases';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('restraint orders over HTTP (real embedded store)', () => {
@@ -18,20 +19,11 @@ describe('restraint orders over HTTP (real embedded store)', () => {
 
   let n = 0;
 
-  async function openCase(): Promise<{ caseId: string; subjectId: string }> {
-    const ref = `MPS/ECU/2026/R${String(++n).padStart(3, '0')}`;
-    const opened = await http()
-      .post('/cases')
-      .send({ reference: ref, title: 'Operation Stimtone: restraint' })
-      .expect(201);
-    const caseId = opened.body.id as string;
-    await http()
-      .post(`/cases/${caseId}/subjects`)
-      .send({ name: 'Daniel Okafor', role: 'defendant' })
-      .expect(200);
-    const read = await http().get(`/cases/${caseId}`).expect(200);
-    return { caseId, subjectId: read.body.subjects[0].subjectId as string };
-  }
+  const openCase = () =>
+    openCaseWithDefendant(t, {
+      reference: `MPS/ECU/2026/R${String(++n).padStart(3, '0')}`,
+      title: 'Operation Stimtone: restraint',
+    });
 
   /** Seizes a vehicle in the case through POST /assets (s.47C: the confiscation track). */
   async function seize(caseId: string): Promise<string> {
