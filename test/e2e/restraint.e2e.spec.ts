@@ -213,38 +213,56 @@ describe('restraint orders over HTTP (real embedded store)', () => {
     expect(none.body).toMatchObject({ code: 'invalid_state', errors: [{ path: 'assetIds' }] });
   });
 
-  it('refuses an asset already under another active order (already_restrained), writing nothing', async () => {
+  it('records a second order over an asset already restrained (both bind it), and warns', async () => {
     const c = await openCase();
     const [car, boat] = [await seize(c.caseId), await seize(c.caseId)];
     const first = await http()
       .post('/restraint-orders')
       .send(orderBody(c, [car]))
       .expect(201);
-    await restrainedBy(car, [first.body.id as string]);
+    const firstId = first.body.id as string;
+    expect(first.body).not.toHaveProperty('warnings');
 
-    const before = await eventCount();
+    // A co-defendant's order over the same car: lawful, recorded, with a warning.
     const second = await http()
       .post('/restraint-orders')
       .send(orderBody(c, [boat, car], { orderRef: 'T20267002' }))
-      .expect(422);
-    expect(second.body).toMatchObject({
-      code: 'already_restrained',
-      errors: [{ path: 'assetIds.1' }],
-      details: { restrainedBy: first.body.id },
-    });
+      .expect(201);
+    const secondId = second.body.id as string;
+    expect(second.body.warnings).toEqual([
+      {
+        code: 'already_restrained',
+        path: 'assetIds.1',
+        detail: expect.stringContaining(firstId) as string,
+        restrainedBy: [firstId],
+      },
+    ]);
+    await restrainedBy(car, [firstId, secondId]);
+    await restrainedBy(boat, [secondId]);
+
+    // Adding the car to a third order by variation: recorded, with the same warning.
     const { body: other } = await http()
       .post('/restraint-orders')
-      .send(orderBody(c, [boat], { orderRef: 'T20267003' }))
+      .send(orderBody(c, [], { orderRef: 'T20267003', coversAllRealisableProperty: true }))
       .expect(201);
     const addCar = await http()
       .post(`/restraint-orders/${other.id}/variations`)
       .send({ addedAssetIds: [car], reason: 'Add the car' })
+      .expect(200);
+    expect(addCar.body.warnings).toMatchObject([
+      { code: 'already_restrained', path: 'addedAssetIds.0', restrainedBy: [firstId, secondId] },
+    ]);
+
+    // Each order binds it: discharging one is not enough to release it.
+    await http()
+      .post(`/restraint-orders/${firstId}/discharge`)
+      .send({ reason: 'Varied on appeal' })
+      .expect(200);
+    const release = await http()
+      .post(`/assets/${car}/release`)
+      .send({ reason: 'no_further_action', releasedTo: 'Daniel Okafor' })
       .expect(422);
-    expect(addCar.body).toMatchObject({
-      code: 'already_restrained',
-      errors: [{ path: 'addedAssetIds.0' }],
-    });
-    expect(await eventCount()).toBe(before + 1);
+    expect(release.body.code).toBe('asset_restrained');
   });
 
   it('refuses assets that are not held, of another case, or unknown; a closed case; an unknown subject', async () => {

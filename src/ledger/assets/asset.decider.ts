@@ -186,7 +186,7 @@ function withdrawValuation(
   return [{ type: 'ValuationWithdrawn', data: { valuationId, reason, occurredAt: at } }];
 }
 
-/** Idempotent for the same order; another active order is `already_restrained`. */
+/** Idempotent for the same order; another active order over it is lawful, and both bind it. */
 function placeUnderRestraint(
   command: PlaceUnderRestraint,
   asset: ExistingAsset,
@@ -194,13 +194,6 @@ function placeUnderRestraint(
 ): AssetPlacedUnderRestraint[] {
   const { restraintOrderId } = command.data;
   if (asset.restrainedBy.includes(restraintOrderId)) return [];
-  if (asset.restrainedBy.length > 0) {
-    refuse(
-      'already_restrained',
-      `The asset is already under restraint order ${asset.restrainedBy.join(', ')}`,
-      'restraintOrderId',
-    );
-  }
   return [{ type: 'AssetPlacedUnderRestraint', data: { restraintOrderId, occurredAt: at } }];
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandOutcome } from '../command-handling/command-handler';
 
@@ -32,6 +32,27 @@ export class SubjectAddedResponse extends CommandResponse {
     description: "The new subject's id (derived from the command id: a retry gives the same)",
   })
   subjectId!: string;
+}
+
+/** A rule the command met that does not refuse it: recorded, but worth a second look. */
+export class CommandWarning {
+  @ApiProperty({ example: 'already_restrained' })
+  code!: string;
+
+  @ApiProperty({ example: 'assetIds.1', description: 'The field the warning is about' })
+  path!: string;
+
+  @ApiProperty()
+  detail!: string;
+
+  @ApiProperty({ type: [String], description: 'The other restraint orders over the asset' })
+  restrainedBy!: string[];
+}
+
+/** The answer to a restraint command that may carry warnings (another order over an asset). */
+export class RestraintCommandResponse extends CommandResponse {
+  @ApiPropertyOptional({ type: [CommandWarning], description: 'Present only when there are any' })
+  warnings?: CommandWarning[];
 }
 
 /** 201 when the command created the thing, else 200; ETag carries the revision. */

@@ -31,14 +31,14 @@ function idList(value: unknown, field: string): string[] {
 }
 
 /**
- * The assets an order may newly cover: each exists, belongs to the order's case, is still held and
- * is under no other active restraint order.
+ * The assets an order may newly cover: each exists, belongs to the order's case and is still held.
+ * Another active order over the same asset is lawful (co-defendants, jointly held property): it is
+ * recorded, and `concurrentRestraints` says so in the answer.
  */
 function checkRestrainable(
   assetIds: string[],
   assets: RestraintAssetContext,
   caseId: string,
-  restraintOrderId: string,
   field: string,
 ): void {
   assetIds.forEach((assetId, i) => {
@@ -54,17 +54,39 @@ function checkRestrainable(
     if (!asset.held) {
       refuse('asset_not_held', `Asset ${assetId} is no longer held`, `${field}.${i}`);
     }
-    const others = asset.restrainedBy.filter((id) => id !== restraintOrderId);
-    if (others.length > 0) {
-      refuse(
-        'already_restrained',
-        `Asset ${assetId} is under restraint order ${others.join(', ')}`,
-        `${field}.${i}`,
-        {
-          restrainedBy: others.join(','),
-        },
-      );
-    }
+  });
+}
+
+/** A warning in a command's answer: recorded, but worth a second look. */
+export interface RuleWarning {
+  code: 'already_restrained';
+  path: string;
+  detail: string;
+  restrainedBy: string[];
+}
+
+/**
+ * The assets of `assetIds` already under another active restraint order: lawful (two orders may
+ * bind one asset, e.g. co-defendants or jointly held property), so the order is recorded and each
+ * such asset is a warning, not a refusal.
+ */
+export function concurrentRestraints(
+  assetIds: string[],
+  assets: RestraintAssetContext,
+  restraintOrderId: string,
+  field: string,
+): RuleWarning[] {
+  return assetIds.flatMap((assetId, i) => {
+    const others = (assets[assetId]?.restrainedBy ?? []).filter((id) => id !== restraintOrderId);
+    if (others.length === 0) return [];
+    return [
+      {
+        code: 'already_restrained' as const,
+        path: `${field}.${i}`,
+        detail: `Asset ${assetId} is also under restraint order ${others.join(', ')}: both bind it until each is varied or discharged`,
+        restrainedBy: others,
+      },
+    ];
   });
 }
 
@@ -114,7 +136,7 @@ export function makeRestraintOrder(
       'assetIds',
     );
   }
-  checkRestrainable(assetIds, context.assets, data.caseId, data.restraintOrderId, 'assetIds');
+  checkRestrainable(assetIds, context.assets, data.caseId, 'assetIds');
   const exceptions = exceptionsOf(data.exceptions, 'exceptions');
   return [
     {
@@ -163,13 +185,7 @@ export function varyRestraintOrder(
       refuse('invalid_state', `Asset ${assetId} is not on the order`, `removedAssetIds.${i}`);
     }
   });
-  checkRestrainable(
-    added,
-    context.assets,
-    current.caseId,
-    current.restraintOrderId as string,
-    'addedAssetIds',
-  );
+  checkRestrainable(added, context.assets, current.caseId, 'addedAssetIds');
   return [
     {
       type: 'RestraintOrderVaried',

@@ -9,7 +9,11 @@ import { CommandEnvelope } from '../../command-handling/command-metadata';
 import { Actor } from '../../../common/actor';
 import { ApiCommand } from '../../http/api-command.decorator';
 import { Envelope } from '../../http/command-envelope';
-import { CommandResponse, sendOutcome } from '../../http/command-response';
+import {
+  CommandResponse,
+  RestraintCommandResponse,
+  sendOutcome,
+} from '../../http/command-response';
 import { IdParam } from '../../http/id-param';
 import {
   AppointManagementReceiverDto,
@@ -17,7 +21,7 @@ import {
   MakeRestraintOrderDto,
   VaryRestraintOrderDto,
 } from './restraint.dto';
-import { RestraintService } from './restraint.service';
+import { RestraintOutcome, RestraintService } from './restraint.service';
 import { RestraintOrderSummary, toRestraintSummary } from './restraint.view';
 
 @ApiTags('restraint')
@@ -33,27 +37,29 @@ export class RestraintController {
   @ApiCommand(
     'Make a restraint order (ss.40-41) over assets of a case, or all realisable property',
     ['court_liaison'],
-    { creates: true },
+    { creates: true, response: RestraintCommandResponse },
   )
   async make(
     @Body() dto: MakeRestraintOrderDto,
     @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponse> {
-    return sendOutcome(response, await this.restraint.make(dto, envelope));
+  ): Promise<RestraintCommandResponse> {
+    return withWarnings(response, await this.restraint.make(dto, envelope));
   }
 
   @Post(':id/variations')
-  @ApiCommand('Vary a restraint order: add or remove assets, replace the exceptions', [
-    'court_liaison',
-  ])
+  @ApiCommand(
+    'Vary a restraint order: add or remove assets, replace the exceptions',
+    ['court_liaison'],
+    { response: RestraintCommandResponse },
+  )
   async vary(
     @IdParam('id') id: string,
     @Body() dto: VaryRestraintOrderDto,
     @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponse> {
-    return sendOutcome(response, await this.restraint.vary(id, dto, envelope));
+  ): Promise<RestraintCommandResponse> {
+    return withWarnings(response, await this.restraint.vary(id, dto, envelope));
   }
 
   @Post(':id/discharge')
@@ -96,4 +102,11 @@ export class RestraintController {
     response.setHeader('ETag', `"${found.revision}"`);
     return toRestraintSummary(id, found.state, found.events, found.revision);
   }
+}
+
+/** The command response, with `warnings` when the order met any (another order over an asset). */
+function withWarnings(response: Response, outcome: RestraintOutcome): RestraintCommandResponse {
+  const body: RestraintCommandResponse = sendOutcome(response, outcome);
+  if (outcome.warnings.length > 0) body.warnings = outcome.warnings;
+  return body;
 }

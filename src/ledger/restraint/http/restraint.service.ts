@@ -31,6 +31,10 @@ import {
   VaryRestraintOrderDto,
 } from './restraint.dto';
 import { RestraintLinks } from './restraint-links';
+import { concurrentRestraints, RuleWarning } from '../restraint.rules';
+
+/** A restraint command's outcome and its warnings (another active order over an asset). */
+export type RestraintOutcome = CommandOutcome & { warnings: RuleWarning[] };
 
 const NO_ASSET: RestraintAssetFacts = { exists: false, caseId: '', held: false, restrainedBy: [] };
 
@@ -46,7 +50,7 @@ export class RestraintService {
     this.links = new RestraintLinks(handler);
   }
 
-  async make(dto: MakeRestraintOrderDto, envelope: CommandEnvelope): Promise<CommandOutcome> {
+  async make(dto: MakeRestraintOrderDto, envelope: CommandEnvelope): Promise<RestraintOutcome> {
     const restraintOrderId = uuidv7();
     const assetIds = dto.assetIds ?? [];
     const command: MakeRestraintOrder = {
@@ -65,16 +69,19 @@ export class RestraintService {
       },
       context: await this.orderContext(dto.caseId, dto.subjectId, assetIds, envelope.actor),
     };
-    return this.linked(
+    const outcome = await this.linked(
       await this.handler.handle(restraintAggregate, restraintOrderId, command, envelope),
     );
+    // Against the order as answered (a retry answers with the first order's id).
+    const warnings = concurrentRestraints(assetIds, command.context.assets, outcome.id, 'assetIds');
+    return { ...outcome, warnings };
   }
 
   async vary(
     id: string,
     dto: VaryRestraintOrderDto,
     envelope: CommandEnvelope,
-  ): Promise<CommandOutcome> {
+  ): Promise<RestraintOutcome> {
     const command: VaryRestraintOrder = {
       type: 'VaryRestraintOrder',
       now: envelope.now,
@@ -87,7 +94,12 @@ export class RestraintService {
       },
       context: { assets: await this.assetFacts(dto.addedAssetIds ?? [], envelope.actor) },
     };
-    return this.linked(await this.handler.handle(restraintAggregate, id, command, envelope));
+    const outcome = await this.linked(
+      await this.handler.handle(restraintAggregate, id, command, envelope),
+    );
+    const added = dto.addedAssetIds ?? [];
+    const warnings = concurrentRestraints(added, command.context.assets, id, 'addedAssetIds');
+    return { ...outcome, warnings };
   }
 
   async discharge(

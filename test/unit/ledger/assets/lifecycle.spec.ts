@@ -63,11 +63,20 @@ describe('AssetPlacedUnderRestraint / AssetRestraintLifted', () => {
       .then([]);
   });
 
-  it('refuses another active order', () => {
+  it('places it under a second active order too (co-defendants, joint property): both bind it', () => {
     spec
       .given([sterlingCash, restrained('r-1')])
       .when(command('PlaceUnderRestraint', { restraintOrderId: 'r-2' }))
-      .thenRefuses('already_restrained', 'restraintOrderId');
+      .then([restrained('r-2')]);
+    const both = spec.given([sterlingCash, restrained('r-1'), restrained('r-2')]);
+    expect(both.state.restrainedBy).toEqual(['r-1', 'r-2']);
+    both
+      .when(command('ReleaseAsset', { reason: 'no_further_action', releasedTo: 'Mr A' }))
+      .thenRefuses('asset_restrained');
+    spec
+      .given([sterlingCash, restrained('r-1'), restrained('r-2'), lifted('r-1')])
+      .when(command('ReleaseAsset', { reason: 'no_further_action', releasedTo: 'Mr A' }))
+      .thenRefuses('asset_restrained');
   });
 
   it('accepts another order once the first is lifted', () => {

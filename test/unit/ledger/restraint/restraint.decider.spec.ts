@@ -1,3 +1,4 @@
+import { concurrentRestraints } from '@src/ledger/restraint/restraint.rules';
 import { fold } from '@src/ledger/decider';
 import {
   MakeRestraintOrder,
@@ -144,9 +145,31 @@ describe('restraint orders (ss.40-41)', () => {
       spec.given([]).when(make({}, { assets })).thenRefuses('asset_not_held', 'assetIds.0');
     });
 
-    it('refuses an asset under another active restraint order', () => {
+    it('records an order over an asset under another active order (both bind it), and warns', () => {
       const assets = { 'asset-car': held(), 'asset-watch': held({ restrainedBy: ['ro-other'] }) };
-      spec.given([]).when(make({}, { assets })).thenRefuses('already_restrained', 'assetIds.1');
+      spec
+        .given([])
+        .when(make({}, { assets }))
+        .thenMatches([{ type: 'RestraintOrderMade' }]);
+      expect(
+        concurrentRestraints(['asset-car', 'asset-watch'], assets, 'ro-1', 'assetIds'),
+      ).toEqual([
+        {
+          code: 'already_restrained',
+          path: 'assetIds.1',
+          detail: expect.stringContaining('ro-other') as string,
+          restrainedBy: ['ro-other'],
+        },
+      ]);
+      // Not a warning about the order itself (a retry finds the asset under it).
+      expect(
+        concurrentRestraints(
+          ['asset-watch'],
+          { 'asset-watch': held({ restrainedBy: ['ro-1'] }) },
+          'ro-1',
+          'assetIds',
+        ),
+      ).toEqual([]);
     });
 
     it('refuses an asset of another case, a duplicate and an order with nothing to restrain', () => {
@@ -241,7 +264,7 @@ describe('restraint orders (ss.40-41)', () => {
             { 'asset-yacht': held({ restrainedBy: ['ro-other'] }) },
           ),
         )
-        .thenRefuses('already_restrained', 'addedAssetIds.0');
+        .thenMatches([{ type: 'RestraintOrderVaried' }]);
     });
 
     it('refuses an empty variation', () => {
