@@ -389,9 +389,10 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
         reason: 'More found',
       })
       .expect(422);
+    // s.22(4)(b): the amount to pay may not exceed the benefit (£500,000); the available amount may.
     expect(above.body).toMatchObject({
       code: 'order_exceeds_benefit',
-      errors: [{ path: 'newAvailableAmount' }],
+      errors: [{ path: 'newOrderAmount' }],
     });
   });
 

@@ -169,7 +169,13 @@ function checkS21(
   }
 }
 
-/** s.22: a new available amount, not above the benefit; it can only increase the order. */
+/**
+ * s.22(4): if the new calculation of the available amount exceeds the relevant amount, the court
+ * may substitute for the amount required to be paid "such amount as (a) it believes is just, but
+ * (b) does not exceed the amount found as the defendant's benefit from the conduct concerned". So
+ * the cap is on the amount to pay (checkNewOrderAmount: the benefit), not on the new available
+ * amount, which may well exceed the benefit; and s.22 only ever increases the order.
+ */
 function checkS22(
   { newBenefit, newAvailable, newOrderAmount }: Variation,
   order: ConfiscationOrderFacts,
@@ -179,13 +185,6 @@ function checkS22(
   }
   if (newBenefit) {
     refuse('invalid_state', 's.22 does not change the benefit figure', 'newBenefitFigure');
-  }
-  if (newAvailable.gt(order.benefitFigure)) {
-    refuse(
-      'order_exceeds_benefit',
-      `A s.22 available amount (${newAvailable.toString()}) may not exceed the benefit figure (${order.benefitFigure.toString()})`,
-      'newAvailableAmount',
-    );
   }
   if (newOrderAmount.lt(order.orderAmount)) {
     refuse('invalid_state', 's.22 can only increase the order (s.23 reduces it)', 'newOrderAmount');

@@ -492,7 +492,7 @@ describe('confiscation orders (POCA Part 2)', () => {
         .thenRefuses('invalid_state', 'newBenefitFigure');
     });
 
-    it('s.22: a new available amount, never above the benefit figure', () => {
+    it('s.22(4): the amount to pay is capped at the benefit, not the new available amount', () => {
       spec
         .given([orderMade])
         .when(
@@ -520,11 +520,28 @@ describe('confiscation orders (POCA Part 2)', () => {
         .when(
           varyOrder({
             section: 's22',
-            newAvailableAmount: gbp('500000.01'),
+            newAvailableAmount: gbp('750000'),
             newOrderAmount: gbp('500000'),
           }),
         )
-        .thenRefuses('order_exceeds_benefit', 'newAvailableAmount');
+        .thenMatches([
+          {
+            data: expect.objectContaining({
+              newAvailableAmount: gbp('750000.00'),
+              newOrderAmount: gbp('500000.00'),
+            }) as never,
+          },
+        ]);
+      spec
+        .given([orderMade])
+        .when(
+          varyOrder({
+            section: 's22',
+            newAvailableAmount: gbp('750000'),
+            newOrderAmount: gbp('500000.01'),
+          }),
+        )
+        .thenRefuses('order_exceeds_benefit', 'newOrderAmount');
       spec
         .given([orderMade])
         .when(
