@@ -1,6 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { MS_PER_HOUR } from '../common/time';
 import { AppConfig } from '../config/config';
 import { StoreLockedError } from '../event-store/event-store.port';
 import { DataDirLock, LOCK_FILE, LOCK_HOLDER_FILE } from '../event-store/sqlite/data-dir-lock';
@@ -167,7 +168,7 @@ function londonTime(instant: string): string {
     hour: '2-digit',
     minute: '2-digit',
   });
-  const hours = Math.round((Date.parse(instant) - Date.now()) / 3_600_000);
+  const hours = Math.round((Date.parse(instant) - Date.now()) / MS_PER_HOUR);
   return `on ${when} London time (in ${hours} hours)`;
 }
 

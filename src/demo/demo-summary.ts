@@ -1,10 +1,9 @@
 import { Money } from '../common/money';
+import { MS_PER_HOUR } from '../common/time';
 import { AssetService } from '../ledger/assets/http/asset.service';
 import { CasesService } from '../ledger/cases/http/cases.service';
 import { ConfiscationService } from '../ledger/confiscation/http/confiscation.service';
 import { RestraintService } from '../ledger/restraint/http/restraint.service';
-
-const HOUR_MS = 3_600_000;
 
 /** The services the demo loads through, and reads its summary back from. */
 export interface DemoServices {
@@ -52,7 +51,7 @@ export async function summariseDemo(
   const { steps, stepsReplayed, eventsWritten } = counts;
   const keys = (prefix: string) => [...ids.entries()].filter(([key]) => key.startsWith(prefix));
   const now = Date.now();
-  const soon = now + 48 * HOUR_MS;
+  const soon = now + 48 * MS_PER_HOUR;
 
   const caseRefs = new Map<string, { reference: string; agency: string }>();
   let subjects = 0;

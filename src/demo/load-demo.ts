@@ -2,6 +2,7 @@ import { ArgumentMetadata, INestApplicationContext, Type } from '@nestjs/common'
 import { NestFactory } from '@nestjs/core';
 import { v5 as uuidv5 } from 'uuid';
 import { AppModule } from '../app.module';
+import { MS_PER_HOUR } from '../common/time';
 import { ledgerValidationPipe } from '../common/http/validation';
 import { AppConfig } from '../config/config';
 import { EventStore } from '../event-store/event-store.port';
@@ -53,7 +54,6 @@ const DEMO_NAMESPACE = '5d7c1e0a-9b43-5f26-8a1d-3c6e2f4b7a90';
 const DEMO_CORRELATION_ID = 'demo-stimtone';
 const DEMO_ACTOR_ID = 'demo-loader';
 const DEMO_ROLES: Role[] = ['investigator', 'court_liaison', 'finance', 'supervisor'];
-const HOUR_MS = 3_600_000;
 const WORKFLOW_TIMEOUT_MS = 30_000;
 
 /** The role each kind of step acts in, unless the step says otherwise (docs/api.md, "Routes"). */
@@ -139,7 +139,7 @@ class DemoLoader {
   /** Step keys → the agency that leads the case or recorded the asset. */
   private readonly agencies = new Map<string, string>();
   /** Relative times count from the hour the loading started in. */
-  private readonly values = new StepValues(Math.floor(Date.now() / HOUR_MS) * HOUR_MS);
+  private readonly values = new StepValues(Math.floor(Date.now() / MS_PER_HOUR) * MS_PER_HOUR);
   private readonly ids = this.values.ids;
   private readonly phases: DemoPhase[];
   private stepsReplayed = 0;

@@ -1,8 +1,6 @@
-import { epochMsToIso, londonDateOf } from '../common/time';
+import { epochMsToIso, londonDateOf, MS_PER_HOUR } from '../common/time';
 import { Marker, Offset } from './demo-steps';
 import { DemoStepError } from './demo-step-error';
-
-const HOUR_MS = 3_600_000;
 
 /**
  * What the markers in a step's body stand for: `$ref` an id created by an earlier step, `$instant`
@@ -54,8 +52,8 @@ export class StepValues {
   instant(offset: Offset): string {
     const ms =
       this.anchorMs +
-      (offset.days ?? 0) * 24 * HOUR_MS +
-      (offset.hours ?? 0) * HOUR_MS +
+      (offset.days ?? 0) * 24 * MS_PER_HOUR +
+      (offset.hours ?? 0) * MS_PER_HOUR +
       (offset.minutes ?? 0) * 60_000;
     return epochMsToIso(ms).replace(/\.000Z$/, 'Z');
   }

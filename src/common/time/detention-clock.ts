@@ -1,8 +1,7 @@
 import { ENGLAND_AND_WALES, goodFriday, WorkingCalendar } from './bank-holidays';
 import { addDays, epochMsToIso, instantToEpochMs, isIsoDate, isoWeekday } from './iso';
 import { londonDateOf, londonMidnight } from './london';
-
-const MS_PER_HOUR = 3_600_000;
+import { MS_PER_HOUR } from './units';
 
 /**
  * Whether a London calendar date counts towards the s.295 detention period: not a Saturday,

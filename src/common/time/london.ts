@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import { civilOf, epochMsToIso, formatDate, instantToEpochMs, isIsoDate } from './iso';
+import { addDays, civilOf, epochMsToIso, formatDate, instantToEpochMs, isIsoDate } from './iso';
+import { MS_PER_HOUR } from './units';
 
 /** The IANA zone of England & Wales (GMT in winter, BST = UTC+1 in summer). */
 export const LONDON = 'Europe/London';
 
-const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
 /** Entries kept by each memo below before it starts again (a few years of hours or dates). */
 const MEMO_LIMIT = 50_000;
@@ -60,4 +60,9 @@ export function londonMidnight(date: string): string {
   const start = DateTime.fromISO(date, { zone: LONDON }).startOf('day');
   if (!start.isValid) throw new RangeError(`londonMidnight: cannot place ${date} in ${LONDON}`);
   return remember(midnightByDate, date, epochMsToIso(start.toMillis()));
+}
+
+/** The instant (UTC ISO, ms) at which the London calendar day `date` ends: its next midnight. */
+export function endOfLondonDay(date: string): string {
+  return londonMidnight(addDays(date, 1));
 }

@@ -5,8 +5,8 @@ import {
   cashDetentionExpiry,
   compareInstants,
   londonDateOf,
+  endOfLondonDay,
   ENGLAND_AND_WALES,
-  londonMidnight,
   parseIsoInstant,
   WorkingCalendar,
 } from '../../common/time';
@@ -133,7 +133,7 @@ export function lastDayOfPeriod(date: string, months: number): string {
 
 /** True when instant `expiresAt` is after the end of the London day `date` (its next midnight). */
 function beyondEndOf(expiresAt: string, date: string): boolean {
-  return isAfter(expiresAt, londonMidnight(addDays(date, 1)));
+  return isAfter(expiresAt, endOfLondonDay(date));
 }
 
 /**

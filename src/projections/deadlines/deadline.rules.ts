@@ -1,11 +1,10 @@
 import {
-  addDays,
+  endOfLondonDay,
   addMonths,
   ENGLAND_AND_WALES,
   epochMsToIso,
   instantToEpochMs,
   londonDateOf,
-  londonMidnight,
   WorkingCalendar,
 } from '../../common/time';
 import { Power } from '../../ledger/assets/asset.events';
@@ -51,11 +50,6 @@ export interface Deadline {
   /** When it passes, as a sortable UTC instant: a date kind passes at the London midnight ending its day. */
   dueAt: string;
   description: string;
-}
-
-/** The instant (UTC ISO, ms) at which the London calendar day `date` ends. */
-export function endOfLondonDay(date: string): string {
-  return londonMidnight(addDays(date, 1));
 }
 
 function normalisedInstant(instant: string): string {

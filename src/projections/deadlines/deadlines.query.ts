@@ -1,5 +1,11 @@
 import { AccessScope } from '../../auth/access-scope';
-import { daysBetween, epochMsToIso, instantToEpochMs, londonDateOf } from '../../common/time';
+import {
+  daysBetween,
+  epochMsToIso,
+  instantToEpochMs,
+  londonDateOf,
+  MS_PER_HOUR,
+} from '../../common/time';
 import { caseScope } from '../case-access/case-access.scope';
 import { ProjectionRunner } from '../projection-runner';
 import { ReadModelDb, SqlValue } from '../read-model-db';
@@ -11,7 +17,6 @@ export const DEFAULT_WITHIN = 'P14D';
 /** The longest look-ahead a query may ask for (about 10 years: every cap of a 3-year detention). */
 export const MAX_WITHIN_DAYS = 3660;
 
-const MS_PER_HOUR = 3_600_000;
 const WITHIN = /^P(?:(\d{1,6})D|T(\d{1,7})H|(\d{1,5})W)$/;
 
 /**
