@@ -381,7 +381,7 @@ function seizureFor(agency: Agency): Seizure {
       category: 'cryptoasset',
       body: {
         ...common,
-        power: 'POCA_S303Z21_CRYPTO',
+        power: 'POCA_S303Z29_CRYPTO',
         category: 'cryptoasset',
         description: btc
           ? 'Bitcoin on a hardware wallet, with its seed phrase'

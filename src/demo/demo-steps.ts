@@ -231,7 +231,7 @@ export const rate = (
 
 /**
  * The two detention orders of a civil-forfeiture seizure: the initial period (s.295 cash, s.303K
- * listed assets with a senior officer's authority, s.303Z26 cryptoassets), then a magistrates'
+ * listed assets with a senior officer's authority, s.303Z29 cryptoassets), then a magistrates'
  * extension order made before it ran out.
  */
 export function detain(

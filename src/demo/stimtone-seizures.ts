@@ -604,7 +604,7 @@ const stKatharine: Step[] = [
   seize({
     caseId: ref.case(CASE.stKatharine),
     exhibitRef: 'JH/2',
-    power: 'POCA_S303Z21_CRYPTO',
+    power: 'POCA_S303Z29_CRYPTO',
     category: 'cryptoasset',
     description: 'Bitcoin on a Ledger Nano X hardware wallet, with its 24-word seed phrase',
     seizedFrom: ref.subject('James Hollis'),
@@ -638,7 +638,7 @@ const stKatharine: Step[] = [
   seize({
     caseId: ref.case(CASE.stKatharine),
     exhibitRef: 'JH/3',
-    power: 'POCA_S303Z21_CRYPTO',
+    power: 'POCA_S303Z29_CRYPTO',
     category: 'cryptoasset',
     description: 'Ether held in a software wallet on a laptop, recovery phrase found in a notebook',
     seizedFrom: ref.subject('James Hollis'),

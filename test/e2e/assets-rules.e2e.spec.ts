@@ -180,7 +180,7 @@ describe('assets over HTTP: refusals, bad input, terminal states, concurrency', 
       };
       const btcId = await seize(
         cashBody(caseId, {
-          power: 'POCA_S303Z21_CRYPTO',
+          power: 'POCA_S303Z29_CRYPTO',
           category: 'cryptoasset',
           description: 'Ledger Nano S hardware wallet',
           declared: { symbol: 'BTC', quantity: '0.53100000' },

@@ -106,6 +106,7 @@ describe('assets over HTTP: seizure to forfeiture, valuations, re-basing (real e
         kind: 'extension',
         orderRef: 'WMC/2026/1187',
         orders: 2,
+        limit: { firstOrderDate: '2026-11-27', lastDay: '2028-11-26' },
       });
 
       await command(assetId, 'forfeiture-notices', {

@@ -85,7 +85,7 @@ describe('the demonstration data: Operation Stimtone', () => {
     for (const p of ['POCA_S294_CASH', 'POCA_S303J_LISTED', 'POCA_S303Z1_AFO', 'POCA_S47C']) {
       expect(powers).toContain(p);
     }
-    expect(powers).toContain('POCA_S303Z21_CRYPTO');
+    expect(powers).toContain('POCA_S303Z29_CRYPTO');
     expect(ofType('LegalBasisChanged').some((e) => e.data.from === 'PACE_S19')).toBe(true);
     const euroCash = assets.find(
       (a) => a.category === 'cash' && a.fx.some((r) => r.currency === 'EUR'),

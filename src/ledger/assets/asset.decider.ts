@@ -26,6 +26,7 @@ import { withoutAbsent } from '../../common/objects';
 import { isCryptoJson, nonNegative } from './declared-value.rules';
 import { cryptoSterling, rateJson } from './exchange-rates.rules';
 import { AssetState, evolve, initialAssetState } from './asset.state';
+import { decideDetentionLimitExtension } from './detention-limits.rules';
 import { decideDetention } from './detention.rules';
 import {
   decideApplication,
@@ -67,6 +68,8 @@ export function decide(command: AssetCommand, state: AssetState): AssetEvent[] {
     }
     case 'OrderDetention':
       return decideDetention(command, held(state), at);
+    case 'ExtendDetentionLimit':
+      return decideDetentionLimitExtension(command, held(state), at);
     case 'ValueAsset':
       return value(command, held(state), at);
     case 'WithdrawValuation':

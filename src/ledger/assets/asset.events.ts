@@ -8,11 +8,25 @@ export const POWERS = [
   'POCA_S294_CASH',
   'POCA_S303J_LISTED',
   'POCA_S303Z1_AFO',
-  'POCA_S303Z21_CRYPTO',
+  'POCA_S303Z29_CRYPTO',
   'POCA_S47C',
   'RESTRAINT_S41',
 ] as const;
 export type Power = (typeof POWERS)[number];
+
+/**
+ * Codes a power was once recorded under. Requests may still send them (deprecated: documented in
+ * docs/api.md); old events carrying them are upcast to the current code when read.
+ * `POCA_S303Z21_CRYPTO` cited the wrong section: cryptoassets are seized under s.303Z29.
+ */
+export const DEPRECATED_POWER_CODES: Readonly<Record<string, Power>> = {
+  POCA_S303Z21_CRYPTO: 'POCA_S303Z29_CRYPTO',
+};
+
+/** The current code for `value` when it is a deprecated one; anything else unchanged. */
+export function currentPowerCode(value: unknown): unknown {
+  return typeof value === 'string' ? (DEPRECATED_POWER_CODES[value] ?? value) : value;
+}
 
 export const CATEGORIES = [
   'cash',
@@ -163,6 +177,23 @@ export type DetentionOrdered = DomainEvent<
   }
 >;
 
+/** A s.303Z32(4) order: the 2 years of s.303Z32(2)(b) extended, up to 3 years beginning with the first order. */
+export type DetentionLimitExtended = DomainEvent<
+  'DetentionLimitExtended',
+  {
+    section: 's.303Z32(4)';
+    court: string;
+    orderRef?: string;
+    /** The London date the court made the order. */
+    orderDate: string;
+    /** The date of the first order under s.303Z32(1), which the period begins with. */
+    firstOrderDate: string;
+    /** The last day (London) to whose end detention may now be authorised. */
+    extendedTo: string;
+    occurredAt: string;
+  }
+>;
+
 export type AssetValued = DomainEvent<
   'AssetValued',
   {
@@ -262,6 +293,7 @@ export type AssetEvent =
   | LegalBasisChanged
   | CustodyTransferred
   | DetentionOrdered
+  | DetentionLimitExtended
   | AssetValued
   | ValuationWithdrawn
   | ForfeitureNoticeGiven
@@ -281,6 +313,7 @@ export const ASSET_EVENT_TYPES: readonly AssetEvent['type'][] = [
   'LegalBasisChanged',
   'CustodyTransferred',
   'DetentionOrdered',
+  'DetentionLimitExtended',
   'AssetValued',
   'ValuationWithdrawn',
   'ForfeitureNoticeGiven',

@@ -66,6 +66,10 @@ export interface DetentionState {
   kind: DetentionKind;
   orderRef?: string;
   orders: number;
+  /** A s.303Z32(4) order (cryptoassets): the 2-year limit extended to the end of `extendedTo`. */
+  limitExtension?: { extendedTo: string; orderDate: string; orderRef?: string; court: string };
+  /** Every extension order as recorded, for checking old orders against today's rules. */
+  extensionOrders?: { orderDate: string; expiresAt: string; orderRef?: string }[];
 }
 
 export interface ForfeitureNoticeState {
@@ -302,7 +306,30 @@ export function evolve(state: AssetState, event: AssetEvent): AssetState {
         kind: d.kind,
         orderRef: d.orderRef,
         orders: (state.detention?.orders ?? 0) + 1,
+        limitExtension: state.detention?.limitExtension,
+        extensionOrders:
+          orderDate === undefined
+            ? (state.detention?.extensionOrders ?? [])
+            : [
+                ...(state.detention?.extensionOrders ?? []),
+                { orderDate, expiresAt: d.expiresAt, orderRef: d.orderRef },
+              ],
       };
+      return next;
+    }
+    case 'DetentionLimitExtended': {
+      const d = event.data;
+      if (state.detention) {
+        next.detention = {
+          ...state.detention,
+          limitExtension: {
+            extendedTo: d.extendedTo,
+            orderDate: d.orderDate,
+            orderRef: d.orderRef,
+            court: d.court,
+          },
+        };
+      }
       return next;
     }
     case 'AssetValued': {

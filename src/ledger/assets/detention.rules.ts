@@ -1,53 +1,18 @@
 import { refuse } from '../../common/domain-error';
 import {
-  addDays,
-  addMonths,
   cashDetentionExpiry,
-  compareInstants,
   londonDateOf,
-  endOfLondonDay,
   ENGLAND_AND_WALES,
   parseIsoInstant,
   WorkingCalendar,
 } from '../../common/time';
 import { OrderDetention } from './asset.commands';
-import { Category, DetentionOrdered, Power } from './asset.events';
+import { DetentionOrdered, Power } from './asset.events';
 import { ExistingAsset, requireStatus } from './asset.guards';
 import { AssetState } from './asset.state';
+import { assertExtensionLength, assertOverallLimit } from './detention-limits.rules';
 import { DETAINABLE_POWERS } from './power.rules';
-
-/** The time limits of the civil-forfeiture track (docs/domain.md, "Detention clocks"). */
-export interface AssetTimeLimits {
-  /** s.295: initial detention of cash, counted hours (weekends and holidays excluded). */
-  cashInitialHours: number;
-  /** s.303K: listed assets, without / with a senior officer's authority. */
-  listedInitialHours: number;
-  listedSeniorOfficerHours: number;
-  /** s.303Z26: cryptoassets (verify). */
-  cryptoInitialHours: number;
-  /** Each extension order lasts at most this many calendar months. */
-  extensionMaxMonths: number;
-  /** Detention ends at most this many months after the first order starts (cash, listed). */
-  detentionMaxMonths: number;
-  /** The same for cryptoassets (s.303Z32: 3 years). */
-  cryptoDetentionMaxMonths: number;
-  /** s.297A / s.303Z9: the objection window runs at least this many days from the day after. */
-  noticeObjectionDays: number;
-  /** ss.303Z3-303Z4: an account freezing order, with any extension, lasts at most this many months from when it was made. */
-  afoMaxMonths: number;
-}
-
-export const timeLimits: AssetTimeLimits = {
-  cashInitialHours: 48,
-  listedInitialHours: 6,
-  listedSeniorOfficerHours: 48,
-  cryptoInitialHours: 48,
-  extensionMaxMonths: 6,
-  detentionMaxMonths: 24,
-  cryptoDetentionMaxMonths: 36,
-  noticeObjectionDays: 30,
-  afoMaxMonths: 24,
-};
+import { AssetTimeLimits, isAfter, timeLimits } from './time-limits';
 
 /** Hours of the initial detention period for the power the asset is held under. */
 export function initialHours(
@@ -58,7 +23,7 @@ export function initialHours(
   if (power === 'POCA_S303J_LISTED') {
     return seniorOfficerAuthority ? limits.listedSeniorOfficerHours : limits.listedInitialHours;
   }
-  if (power === 'POCA_S303Z21_CRYPTO') return limits.cryptoInitialHours;
+  if (power === 'POCA_S303Z29_CRYPTO') return limits.cryptoInitialHours;
   return limits.cashInitialHours;
 }
 
@@ -86,7 +51,7 @@ export function initialExpiry(startsAt: string, hours: number, calendar?: Workin
 export interface InitialPeriod {
   /** When the asset came under the power: the period's start. */
   startsAt: string;
-  /** The end of the counted hours (s.295(1), (1B); s.303K; s.303Z26). */
+  /** The end of the counted hours (s.295(1), (1B); s.303K; cryptoassets seized under s.303Z29). */
   expiresAt: string;
   countedHours: number;
 }
@@ -95,7 +60,7 @@ export interface InitialPeriod {
  * s.295(1): cash seized under s.294 "may be detained initially for a period of 48 hours",
  * counted as (1B) says (no Saturdays, Sundays, Christmas Day, Good Friday or bank holidays): so
  * the clock runs from the seizure itself, whether or not a detention is recorded. Listed assets
- * (s.303K: 6 hours without a senior officer's authority) and cryptoassets (s.303Z26) likewise.
+ * (s.303K: 6 hours without a senior officer's authority) and cryptoassets seized under s.303Z29 likewise.
  * Undefined once a detention is recorded (its own expiry then counts), when the asset is no
  * longer simply held, or when the bank-holiday data does not cover the start.
  */
@@ -118,85 +83,14 @@ export function initialPeriodFromSeizure(
   }
 }
 
-/** True when instant `a` is strictly later than instant `b`. */
-export function isAfter(a: string, b: string): boolean {
-  return compareInstants(a, b) > 0;
-}
-
 /**
- * The last day of a period of `months` "beginning with" `date`: the date counts as day one, so 6
- * months beginning with 10 March end at the end of 9 September.
- */
-export function lastDayOfPeriod(date: string, months: number): string {
-  return addDays(addMonths(date, months), -1);
-}
-
-/** True when instant `expiresAt` is after the end of the London day `date` (its next midnight). */
-function beyondEndOf(expiresAt: string, date: string): boolean {
-  return isAfter(expiresAt, endOfLondonDay(date));
-}
-
-/**
- * s.295(2)(a) (and s.303L(2)(a), s.303Z32(2)(a)): an order "may not authorise the detention of any
- * of the cash beyond the end of the period of 6 months beginning with the date of the order".
- */
-export function assertExtensionLength(
-  orderDate: string,
-  expiresAt: string,
-  limits: AssetTimeLimits,
-): void {
-  const latest = lastDayOfPeriod(orderDate, limits.extensionMaxMonths);
-  if (beyondEndOf(expiresAt, latest)) {
-    refuse(
-      'detention_order_too_long',
-      `an extension order may not authorise detention beyond ${limits.extensionMaxMonths} months beginning with the date of the order, ${orderDate} (the end of ${latest})`,
-      'expiresAt',
-      { latest, orderDate },
-    );
-  }
-}
-
-/**
- * s.295(2)(b) (and s.303L(2)(b), s.303Z32(2)(b)): "in the case of any further order under this
- * section, beyond the end of the period of 2 years beginning with the date of the first order".
- * Cryptoassets keep their 3 years here until the s.303Z32(4) order is its own command.
- */
-export function assertOverallLimit(
-  category: Category,
-  firstOrderDate: string,
-  expiresAt: string,
-  limits: AssetTimeLimits,
-): void {
-  const months =
-    category === 'cryptoasset' ? limits.cryptoDetentionMaxMonths : limits.detentionMaxMonths;
-  const latest = lastDayOfPeriod(firstOrderDate, months);
-  if (beyondEndOf(expiresAt, latest)) {
-    refuse(
-      'detention_limit_exceeded',
-      `detention may not be authorised beyond ${months / 12} years beginning with the date of the first order, ${firstOrderDate} (the end of ${latest})`,
-      'expiresAt',
-      { latest, firstOrderDate },
-    );
-  }
-}
-
-/**
- * The earliest objection deadline for a notice given on `givenAt` (a date). s.297A: the period is
- * "at least 30 days starting with the day after the notice is given", so for a notice given on
- * 28 November it runs 29 November to 28 December inclusive: the deadline is givenAt + 30 days.
- */
-export function earliestObjectionDeadline(givenAt: string, limits: AssetTimeLimits): string {
-  return addDays(givenAt, limits.noticeObjectionDays);
-}
-
-/**
- * DetentionOrdered, only for assets held under a civil-forfeiture power (s.294, s.303J, s.303Z21).
+ * DetentionOrdered, only for assets held under a civil-forfeiture power (s.294, s.303J, s.303Z29).
  * `initial`: starts when the asset came under that power (unless given) and lasts the statutory
  * counted hours (s.295: 48; s.303K: 6, or 48 with a senior officer's authority); a longer expiry is
  * `detention_order_too_long`. `extension`: starts at the current expiry (or when made, if that has
  * passed); authorises detention at most to the end of 6 months beginning with the date of the
- * order (`detention_order_too_long`) and, for a further order, of 2 years (3 for cryptoassets)
- * beginning with the date of the first order (`detention_limit_exceeded`); when made after the
+ * order (`detention_order_too_long`) and, for a further order, of 2 years beginning with the date
+ * of the first order, or the end a s.303Z32(4) order set for cryptoassets (`detention_limit_exceeded`); when made after the
  * current detention expired it needs a `lateReason` (`detention_lapsed`).
  */
 export function decideDetention(
@@ -208,7 +102,7 @@ export function decideDetention(
   if (!DETAINABLE_POWERS.includes(asset.power)) {
     refuse(
       'power_not_applicable',
-      `${asset.power} has no detention clock: only s.294 cash, s.303J listed assets and s.303Z21 cryptoassets are detained`,
+      `${asset.power} has no detention clock: only s.294 cash, s.303J listed assets and s.303Z29 cryptoassets are detained`,
       undefined,
       { power: asset.power },
     );
@@ -270,7 +164,7 @@ export function decideDetention(
     }
     orderDate = londonDateOf(at);
     assertExtensionLength(orderDate, expiresAt, limits);
-    assertOverallLimit(asset.category, current?.firstOrderDate ?? orderDate, expiresAt, limits);
+    assertOverallLimit(current, orderDate, expiresAt, limits);
   }
 
   return [

@@ -21,14 +21,14 @@ import { ExistingAsset, recordedRates, requireStatus } from './asset.guards';
 import { rateJson } from './exchange-rates.rules';
 import { LISTED_CATEGORIES } from './power.rules';
 import { currentValuation } from './asset.state';
-import { earliestObjectionDeadline, timeLimits } from './detention.rules';
+import { earliestObjectionDeadline, timeLimits } from './time-limits';
 
 /** Powers under which magistrates can forfeit (civil forfeiture). */
 const FORFEITABLE_POWERS: readonly Power[] = [
   'POCA_S294_CASH',
   'POCA_S303J_LISTED',
   'POCA_S303Z1_AFO',
-  'POCA_S303Z21_CRYPTO',
+  'POCA_S303Z29_CRYPTO',
 ];
 
 function isCash(asset: ExistingAsset): boolean {
@@ -64,7 +64,7 @@ export function routeFits(route: ForfeitureRoute, asset: ExistingAsset, today: s
     case 'listed_s303O':
       return LISTED_CATEGORIES.includes(asset.category) && asset.power === 'POCA_S303J_LISTED';
     case 'crypto_s303Z41':
-      return asset.category === 'cryptoasset' && asset.power === 'POCA_S303Z21_CRYPTO';
+      return asset.category === 'cryptoasset' && asset.power === 'POCA_S303Z29_CRYPTO';
     case 'civil_recovery':
       return true;
     default: {

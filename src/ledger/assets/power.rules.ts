@@ -9,11 +9,11 @@ export const LISTED_CATEGORIES: readonly Category[] = [
   'artwork',
 ];
 
-/** Powers with a civil-forfeiture detention clock (s.295, s.303K, s.303Z26). */
+/** Powers with a civil-forfeiture detention clock (s.295, s.303K, and cryptoassets seized under s.303Z29). */
 export const DETAINABLE_POWERS: readonly Power[] = [
   'POCA_S294_CASH',
   'POCA_S303J_LISTED',
-  'POCA_S303Z21_CRYPTO',
+  'POCA_S303Z29_CRYPTO',
 ];
 
 /** Refuses `power_not_applicable` unless `power` may hold an asset of `category`. */
@@ -35,8 +35,8 @@ export function assertPowerApplies(power: Power, category: Category, field = 'po
     case 'POCA_S303Z1_AFO':
       if (category !== 'bank_account') no('an account freezing order only applies to accounts');
       return;
-    case 'POCA_S303Z21_CRYPTO':
-      if (category !== 'cryptoasset') no('the s.303Z21 power only applies to cryptoassets');
+    case 'POCA_S303Z29_CRYPTO':
+      if (category !== 'cryptoasset') no('the s.303Z29 power only applies to cryptoassets');
       return;
     case 'POCA_S47C':
       if (category === 'cash') no('s.47C cannot be used to seize cash');

@@ -20,15 +20,16 @@ const SELECT_CASE: SqlText = (t) =>
 const UPSERT_ROW: SqlText = (t) =>
   `INSERT INTO ${t('register_assets')} (asset_id, case_id, case_reference, operation, agency, exhibit_ref,
          category, power, status, held, description, custody_location, seized_at, value_source, value_amount,
-         value_currency, value_gbp, detention_expires_at, restraint_order_ids, realised_net_gbp, last_event,
-         last_changed_at, last_position)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         value_currency, value_gbp, detention_expires_at, restraint_order_ids, earlier_rules_flags, realised_net_gbp,
+         last_event, last_changed_at, last_position)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (asset_id) DO UPDATE SET case_reference = excluded.case_reference, operation = excluded.operation,
          agency = excluded.agency, category = excluded.category, power = excluded.power, status = excluded.status,
          held = excluded.held, description = excluded.description, custody_location = excluded.custody_location,
          value_source = excluded.value_source, value_amount = excluded.value_amount,
          value_currency = excluded.value_currency, value_gbp = excluded.value_gbp,
          detention_expires_at = excluded.detention_expires_at, restraint_order_ids = excluded.restraint_order_ids,
+         earlier_rules_flags = excluded.earlier_rules_flags,
          realised_net_gbp = excluded.realised_net_gbp, last_event = excluded.last_event,
          last_changed_at = excluded.last_changed_at, last_position = excluded.last_position`;
 
@@ -43,8 +44,10 @@ export class AssetRegisterProjection implements Projection {
    * 2: orders of each case (register_orders), for the case summary. 3: indexes for filtered pages
    * (P4): operation and status together, and status alone, each in seizure order; every filter
    * index carries case_id, so an agency's scope (`case_id IN (...)`) is checked in the index.
+   * 4: detention_expires_at from the seizure's initial period. 5: the cryptoasset power read as
+   * POCA_S303Z29_CRYPTO (AssetSeized and LegalBasisChanged v2); earlier_rules_flags.
    */
-  readonly version = 4;
+  readonly version = 5;
   readonly tables = [
     'register_cases',
     'register_assets',
@@ -80,7 +83,8 @@ export class AssetRegisterProjection implements Projection {
         exhibit_ref TEXT NOT NULL, category TEXT NOT NULL, power TEXT NOT NULL, status TEXT NOT NULL,
         held INTEGER NOT NULL, description TEXT NOT NULL, custody_location TEXT, seized_at TEXT NOT NULL,
         value_source TEXT, value_amount TEXT, value_currency TEXT, value_gbp TEXT,
-        detention_expires_at TEXT, restraint_order_ids TEXT NOT NULL, realised_net_gbp TEXT,
+        detention_expires_at TEXT, restraint_order_ids TEXT NOT NULL, earlier_rules_flags TEXT NOT NULL,
+        realised_net_gbp TEXT,
         last_event TEXT NOT NULL, last_changed_at TEXT NOT NULL, last_position TEXT NOT NULL
       );
       CREATE INDEX ${t('register_assets')}_by_case ON ${t('register_assets')} (case_id, asset_id);
@@ -163,6 +167,7 @@ export class AssetRegisterProjection implements Projection {
       row.currentValue?.gbp.amount ?? null,
       row.detentionExpiresAt,
       JSON.stringify(row.restraintOrderIds),
+      JSON.stringify(row.earlierRulesFlags),
       row.realisedNet?.amount ?? null,
       row.lastEvent,
       row.lastChangedAt,

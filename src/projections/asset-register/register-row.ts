@@ -1,4 +1,5 @@
 import { initialPeriodFromSeizure } from '../../ledger/assets/detention.rules';
+import { earlierRulesFlags } from '../../ledger/assets/earlier-rules.flags';
 import { AssetState, currentValuation, isHeld } from '../../ledger/assets/asset.state';
 import { nativeAmount } from '../../ledger/assets/asset.values';
 
@@ -23,6 +24,8 @@ export interface RegisterRow {
   } | null;
   detentionExpiresAt: string | null;
   restraintOrderIds: string[];
+  /** Rule codes today's rules would refuse something recorded earlier with (docs/domain.md). */
+  earlierRulesFlags: string[];
   realisedNet: { amount: string; currency: 'GBP' } | null;
   lastEvent: string;
   lastChangedAt: string;
@@ -84,6 +87,7 @@ export function registerRow(
     detentionExpiresAt:
       state.detention?.expiresAt ?? initialPeriodFromSeizure(state)?.expiresAt ?? null,
     restraintOrderIds: [...state.restrainedBy],
+    earlierRulesFlags: [...new Set(earlierRulesFlags(state).map((f) => f.code))],
     realisedNet: state.realisation
       ? { amount: state.realisation.netProceeds.amount, currency: 'GBP' }
       : null,

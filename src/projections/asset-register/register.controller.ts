@@ -1,7 +1,7 @@
 import { AsKnownAtParam, MinPositionParam } from '../../ledger/http/dto/query-params';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -20,7 +20,12 @@ import { readScopeOf } from '../../auth/access-scope';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { Actor } from '../../common/actor';
 import { ASSET_STATUSES } from '../../ledger/assets/asset.state';
-import { CATEGORIES, POWERS } from '../../ledger/assets/asset.events';
+import {
+  CATEGORIES,
+  currentPowerCode,
+  DEPRECATED_POWER_CODES,
+  POWERS,
+} from '../../ledger/assets/asset.events';
 import { AGENCY_CODE } from '../../ledger/http/dto/validators';
 import { ProjectionRunner } from '../projection-runner';
 import { READ_MODEL_DB } from '../projections.tokens';
@@ -52,7 +57,14 @@ export class RegisterQueryDto {
   @IsIn(ASSET_STATUSES)
   status?: string;
   @ApiPropertyOptional({ enum: CATEGORIES }) @IsOptional() @IsIn(CATEGORIES) category?: string;
-  @ApiPropertyOptional({ enum: POWERS }) @IsOptional() @IsIn(POWERS) power?: string;
+  @ApiPropertyOptional({
+    enum: [...POWERS, ...Object.keys(DEPRECATED_POWER_CODES)],
+    description: 'POCA_S303Z21_CRYPTO is a deprecated alias of POCA_S303Z29_CRYPTO',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => currentPowerCode(value))
+  @IsIn(POWERS)
+  power?: string;
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsUUID()

@@ -34,6 +34,7 @@ interface Row {
   value_gbp: string | null;
   detention_expires_at: string | null;
   restraint_order_ids: string;
+  earlier_rules_flags: string;
   realised_net_gbp: string | null;
   last_event: string;
   last_changed_at: string;
@@ -149,6 +150,7 @@ function toRow(r: Row): RegisterRow {
           },
     detentionExpiresAt: r.detention_expires_at,
     restraintOrderIds: JSON.parse(r.restraint_order_ids) as string[],
+    earlierRulesFlags: JSON.parse(r.earlier_rules_flags) as string[],
     realisedNet:
       r.realised_net_gbp === null ? null : { amount: r.realised_net_gbp, currency: 'GBP' },
     lastEvent: r.last_event,

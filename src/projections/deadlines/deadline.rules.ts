@@ -10,12 +10,10 @@ import {
 import { Power } from '../../ledger/assets/asset.events';
 import { DETAINABLE_POWERS } from '../../ledger/assets/power.rules';
 import { AssetState, isHeld } from '../../ledger/assets/asset.state';
-import {
-  AssetTimeLimits,
-  initialPeriodFromSeizure,
-  lastDayOfPeriod,
-  timeLimits,
-} from '../../ledger/assets/detention.rules';
+import { initialPeriodFromSeizure } from '../../ledger/assets/detention.rules';
+import { earlierRulesFlags } from '../../ledger/assets/earlier-rules.flags';
+import { detentionLimit } from '../../ledger/assets/detention-limits.rules';
+import { AssetTimeLimits, timeLimits } from '../../ledger/assets/time-limits';
 import { orderPosition } from '../../ledger/confiscation/confiscation.position';
 import { ConfiscationState } from '../../ledger/confiscation/confiscation.state';
 
@@ -50,6 +48,8 @@ export interface Deadline {
   /** When it passes, as a sortable UTC instant: a date kind passes at the London midnight ending its day. */
   dueAt: string;
   description: string;
+  /** Rule codes today's rules would refuse something recorded earlier on the asset with. */
+  earlierRulesFlags?: string[];
 }
 
 function normalisedInstant(instant: string): string {
@@ -61,7 +61,7 @@ function normalisedInstant(instant: string): string {
 const SECTIONS: Partial<Record<Power, string>> = {
   POCA_S294_CASH: 's.295',
   POCA_S303J_LISTED: 's.303K',
-  POCA_S303Z21_CRYPTO: 's.303Z26',
+  POCA_S303Z29_CRYPTO: 's.303Z29',
 };
 
 /** The statuses in which a detention (or freezing order) clock still binds. */
@@ -77,12 +77,13 @@ function underDetentionClock(state: AssetState): boolean {
 
 /**
  * Deadlines of an asset:
- * - `detention_expiry`: the current detention's expiry (s.294 cash, s.303J listed assets, s.303Z21
+ * - `detention_expiry`: the current detention's expiry (s.294 cash, s.303J listed assets, s.303Z29
  *   cryptoassets). With no detention recorded yet, the statutory initial period that runs from when
  *   the asset came under the power (48 counted hours; listed assets 6 hours), so an unrecorded
  *   initial period is not missed.
- * - `detention_cap`: the last day any further order can reach: the end of 2 years (3 for
- *   cryptoassets) beginning with the date of the first extension order; none before that order.
+ * - `detention_cap`: the last day any further order can reach: the end of 2 years beginning with
+ *   the date of the first extension order, or the day a s.303Z32(4) order set (cryptoassets, up
+ *   to 3 years); none before the first order.
  * - `objection_window`: the objection deadline of a forfeiture notice that stands (no objection).
  * - `afo_expiry`: an account freezing order (s.303Z1) lasts at most 2 years from when it was made
  *   (the first detention/freezing recorded, else when the account came under the power).
@@ -97,17 +98,18 @@ export function assetDeadlines(
   const caseId = state.caseId ?? '';
   const assetId = state.assetId;
   const ref = state.exhibitRef ?? '';
+  const flags = [...new Set(earlierRulesFlags(state, limits).map((f) => f.code))];
   // Built whole (not `{ ...base, kind, ... }`: a spread followed by new keys is slow in V8).
-  const deadline = (kind: DeadlineKind, due: string, dueAt: string, description: string) => ({
-    kind,
-    seq: 0,
-    caseId,
-    assetId,
-    ref,
-    due,
-    dueAt,
-    description,
-  });
+  const deadline = (
+    kind: DeadlineKind,
+    due: string,
+    dueAt: string,
+    description: string,
+  ): Deadline => {
+    const d: Deadline = { kind, seq: 0, caseId, assetId, ref, due, dueAt, description };
+    if (flags.length > 0) d.earlierRulesFlags = flags;
+    return d;
+  };
   const power = state.power as Power;
   const out: Deadline[] = [];
 
@@ -127,17 +129,17 @@ export function assetDeadlines(
         ),
       );
       // The 2-year limit runs from the first extension order (s.295(2)(b)): none before one.
-      const firstOrder = detention.firstOrderDate;
-      if (firstOrder) {
-        const crypto = state.category === 'cryptoasset';
-        const months = crypto ? limits.cryptoDetentionMaxMonths : limits.detentionMaxMonths;
-        const cap = lastDayOfPeriod(firstOrder, months);
+      const limit = detentionLimit(detention, limits);
+      if (limit) {
+        const why = limit.extendedBy
+          ? `the end of the period the ${limit.extendedBy.section} order of ${limit.extendedBy.orderDate} set (at most ${limits.cryptoExtendedMaxMonths / 12} years beginning with the first order on ${limit.firstOrderDate})`
+          : `the end of ${limits.detentionMaxMonths / 12} years beginning with the first order on ${limit.firstOrderDate}${state.category === 'cryptoasset' ? ' (a s.303Z32(4) order may extend it to 3 years)' : ''}`;
         out.push(
           deadline(
             'detention_cap',
-            cap,
-            endOfLondonDay(cap),
-            `Detention cannot be authorised beyond ${cap}: the end of ${months / 12} years beginning with the first order on ${firstOrder}${crypto ? ' (cryptoassets, s.303Z32)' : ''}`,
+            limit.lastDay,
+            endOfLondonDay(limit.lastDay),
+            `Detention cannot be authorised beyond ${limit.lastDay}: ${why}`,
           ),
         );
       }
@@ -186,7 +188,6 @@ export function assetDeadlines(
   return out;
 }
 
-/** The s.295-style counted-hours expiry, or undefined where the bank-holiday calendar stops. */
 /** The latest date the order's state knows of: every payment and decision counts by then. */
 function latestKnownDate(state: ConfiscationState, orderDate: string): string {
   let latest = orderDate;

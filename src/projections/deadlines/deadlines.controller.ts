@@ -94,6 +94,12 @@ export class DeadlineItemView implements DeadlineItem {
   agency!: string | null;
   @ApiProperty() description!: string;
   @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Rule codes that today’s rules would refuse something recorded earlier on the asset with (an order recorded under earlier rules): check it with the court',
+  })
+  earlierRulesFlags?: string[];
+  @ApiPropertyOptional({
     description: 'detention_expiry: hours left (one decimal, rounded down; negative when overdue)',
   })
   hoursLeft?: number;

@@ -26,10 +26,12 @@ export interface DeadlineRow {
   due: string;
   due_at: string;
   description: string;
+  /** JSON list of rule codes (earlierRulesFlags), or null. */
+  flags: string | null;
 }
 
 const COLUMNS =
-  'source_id, kind, seq, case_id, asset_id, confiscation_order_id, ref, due, due_at, description';
+  'source_id, kind, seq, case_id, asset_id, confiscation_order_id, ref, due, due_at, description, flags';
 
 function toRow(sourceId: string, d: Deadline): DeadlineRow {
   return {
@@ -43,6 +45,7 @@ function toRow(sourceId: string, d: Deadline): DeadlineRow {
     due: d.due,
     due_at: d.dueAt,
     description: d.description,
+    flags: d.earlierRulesFlags ? JSON.stringify(d.earlierRulesFlags) : null,
   };
 }
 
@@ -54,11 +57,11 @@ const UPSERT_ASSET_STATE: SqlText = (t) =>
 const SELECT_ITEMS: SqlText = (t) =>
   `SELECT ${COLUMNS} FROM ${t('deadline_items')} WHERE source_id = ?`;
 const UPSERT_ITEM: SqlText = (t) =>
-  `INSERT INTO ${t('deadline_items')} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  `INSERT INTO ${t('deadline_items')} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
    ON CONFLICT (source_id, kind, seq) DO UPDATE SET case_id = excluded.case_id,
      asset_id = excluded.asset_id, confiscation_order_id = excluded.confiscation_order_id,
      ref = excluded.ref, due = excluded.due, due_at = excluded.due_at,
-     description = excluded.description`;
+     description = excluded.description, flags = excluded.flags`;
 const DELETE_ITEM: SqlText = (t) =>
   `DELETE FROM ${t('deadline_items')} WHERE source_id = ? AND kind = ? AND seq = ?`;
 
@@ -79,7 +82,11 @@ function sameRow(a: DeadlineRow, b: DeadlineRow): boolean {
  */
 export class DeadlinesProjection implements Projection {
   readonly name: string = DEADLINES;
-  readonly version = 1;
+  /**
+   * 2: detention_cap from the first order's date, or a s.303Z32(4) order; the cryptoasset power's
+   * new code; the initial period from seizure; flags (earlierRulesFlags).
+   */
+  readonly version = 2;
   readonly tables = [
     'deadline_cases',
     'deadline_items',
@@ -112,7 +119,7 @@ export class DeadlinesProjection implements Projection {
       CREATE TABLE ${t('deadline_items')} (
         source_id TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, case_id TEXT NOT NULL,
         asset_id TEXT, confiscation_order_id TEXT, ref TEXT NOT NULL, due TEXT NOT NULL,
-        due_at TEXT NOT NULL, description TEXT NOT NULL,
+        due_at TEXT NOT NULL, description TEXT NOT NULL, flags TEXT,
         PRIMARY KEY (source_id, kind, seq)
       );
       CREATE INDEX ${t('deadline_items')}_by_due ON ${t('deadline_items')} (due_at, kind, source_id, seq);
@@ -251,6 +258,7 @@ export class DeadlinesProjection implements Projection {
         row.due,
         row.due_at,
         row.description,
+        row.flags,
       );
     }
     for (const closed of existing.values()) {

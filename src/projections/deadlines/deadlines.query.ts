@@ -61,6 +61,8 @@ export interface DeadlineItem {
   ref: string;
   agency: string | null;
   description: string;
+  /** Rule codes today's rules would refuse something recorded earlier on the asset with. */
+  earlierRulesFlags?: string[];
   /** Detention expiries: hours from now (one decimal, rounded down; negative when overdue). */
   hoursLeft?: number;
   /** Date kinds: calendar days from today in London (0 = due today; negative when overdue). */
@@ -148,6 +150,7 @@ function toItem(r: JoinedRow, nowMs: number, today: string): DeadlineItem {
     ref: r.ref,
     agency: r.lead_agency,
     description: r.description,
+    ...(r.flags !== null && { earlierRulesFlags: JSON.parse(r.flags) as string[] }),
     ...(instant
       ? { hoursLeft: Math.floor((dueMs - nowMs) / (MS_PER_HOUR / 10)) / 10 }
       : { daysLeft: daysBetween(today, r.due) }),

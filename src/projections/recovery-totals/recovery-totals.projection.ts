@@ -92,8 +92,11 @@ interface OrderRow {
  */
 export class RecoveryTotalsProjection implements Projection {
   readonly name = RECOVERY_TOTALS;
-  /** 2: totals_slices and totals_meta added (an interim build had version 1 without them). */
-  readonly version = 2;
+  /**
+   * 2: totals_slices and totals_meta added (an interim build had version 1 without them).
+   * 3: the cryptoasset power read as POCA_S303Z29_CRYPTO (AssetSeized and LegalBasisChanged v2).
+   */
+  readonly version = 3;
   readonly tables = [
     'totals_cases',
     'totals_assets',

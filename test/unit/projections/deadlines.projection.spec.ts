@@ -156,31 +156,76 @@ describe('deadlines projection (given events → rows)', () => {
     });
   });
 
-  it('cryptoassets: the cap is 3 years (s.303Z32), and passes at the midnight ending the day in BST', () => {
+  const cryptoOrder: AssetEvent = {
+    type: 'DetentionOrdered',
+    data: {
+      kind: 'extension',
+      orderRef: 'WMC/1',
+      startsAt: '2027-06-15T09:00:00.000Z',
+      expiresAt: '2027-12-14T09:00:00.000Z',
+      lateReason: 'test',
+      occurredAt: '2027-06-15T09:00:00.000Z',
+    },
+  };
+
+  it('cryptoassets: the cap is 2 years (s.303Z32(2)(b)) until a s.303Z32(4) order, and passes at the midnight ending the day in BST', () => {
+    asset('a-3', [bitcoin, cryptoOrder]);
+    expect(brief()).toEqual([
+      {
+        kind: 'detention_expiry',
+        due: '2027-12-14T09:00:00.000Z',
+        dueAt: '2027-12-14T09:00:00.000Z',
+      },
+      // 2 years beginning with 15 June 2027 end with 14 June 2029, in BST: 23:00 UTC
+      { kind: 'detention_cap', due: '2029-06-14', dueAt: '2029-06-14T23:00:00.000Z' },
+    ]);
+    expect(rows()[1].description).toMatch(/2 years .*s\.303Z32\(4\) order may extend it/);
+  });
+
+  it('cryptoassets: a s.303Z32(4) order moves the cap to the day it set (at most 3 years)', () => {
     asset('a-3', [
       bitcoin,
+      cryptoOrder,
+      {
+        type: 'DetentionLimitExtended',
+        data: {
+          section: 's.303Z32(4)',
+          court: 'Westminster MC',
+          orderRef: 'WMC/9',
+          orderDate: '2029-05-01',
+          firstOrderDate: '2027-06-15',
+          extendedTo: '2030-06-14',
+          occurredAt: '2029-05-01T09:00:00.000Z',
+        },
+      },
+    ]);
+    expect(brief()[1]).toEqual({
+      kind: 'detention_cap',
+      due: '2030-06-14',
+      dueAt: '2030-06-14T23:00:00.000Z',
+    });
+    expect(rows()[1].description).toMatch(/s\.303Z32\(4\) order of 2029-05-01/);
+  });
+
+  it('flags an order recorded under earlier rules instead of failing: 3 years for a cryptoasset without a s.303Z32(4) order', () => {
+    asset('a-3', [
+      bitcoin,
+      cryptoOrder,
       {
         type: 'DetentionOrdered',
         data: {
           kind: 'extension',
-          orderRef: 'WMC/1',
-          startsAt: '2027-06-15T09:00:00.000Z',
-          expiresAt: '2027-12-15T09:00:00.000Z',
-          lateReason: 'test',
-          occurredAt: '2027-06-15T09:00:00.000Z',
+          orderRef: 'WMC/2',
+          startsAt: '2029-06-01T09:00:00.000Z',
+          expiresAt: '2029-11-30T09:00:00.000Z',
+          occurredAt: '2029-06-01T09:00:00.000Z',
         },
       },
     ]);
-    expect(brief()).toEqual([
-      {
-        kind: 'detention_expiry',
-        due: '2027-12-15T09:00:00.000Z',
-        dueAt: '2027-12-15T09:00:00.000Z',
-      },
-      // 3 years beginning with 15 June 2027 end with 14 June 2030, in BST: 23:00 UTC
-      { kind: 'detention_cap', due: '2030-06-14', dueAt: '2030-06-14T23:00:00.000Z' },
+    expect(rows().map((r) => [r.kind, r.flags])).toEqual([
+      ['detention_cap', '["detention_limit_exceeded"]'],
+      ['detention_expiry', '["detention_limit_exceeded"]'],
     ]);
-    expect(rows()[1].description).toMatch(/3 years .*s\.303Z32/);
   });
 
   it('release, forfeiture, an application for forfeiture and voiding close the detention deadlines', () => {

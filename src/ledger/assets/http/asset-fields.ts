@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { CryptoDto, FxRateDto, MoneyDto } from '../../http/dto/money.dto';
 import { NoNestedLists, Text } from '../../http/dto/validators';
+import { currentPowerCode, DEPRECATED_POWER_CODES, POWERS } from '../asset.events';
 
 /** Decorators the asset DTOs share: nested money, rates, enums and ids. */
 
@@ -58,6 +59,25 @@ export function MoneyListField(description: string) {
     NoNestedLists(),
     ValidateNested({ each: true }),
     Type(() => MoneyDto),
+  );
+}
+
+/** Deprecated power codes and what each now reads as, for the OpenAPI description. */
+export const DEPRECATED_POWER_NOTE = Object.entries(DEPRECATED_POWER_CODES)
+  .map(([old, now]) => `${old} is a deprecated alias of ${now}, accepted and recorded as ${now}`)
+  .join('; ');
+
+/** A legal power: one of POWERS, or a deprecated code (recorded as its current one). */
+export function PowerField(description: string, optional = false) {
+  const options = {
+    enum: [...POWERS, ...Object.keys(DEPRECATED_POWER_CODES)],
+    description: `${description}. ${DEPRECATED_POWER_NOTE}.`,
+  };
+  return applyDecorators(
+    optional ? ApiPropertyOptional(options) : ApiProperty(options),
+    ...(optional ? [IsOptional()] : []),
+    Transform(({ value }: { value: unknown }) => currentPowerCode(value)),
+    IsIn(POWERS, { message: `$property must be one of: ${POWERS.join(', ')}` }),
   );
 }
 

@@ -41,6 +41,7 @@ import {
 } from './disposal.dto';
 import {
   ChangeLegalBasisDto,
+  ExtendDetentionLimitDto,
   OrderDetentionDto,
   TransferCustodyDto,
   ValueAssetDto,
@@ -129,6 +130,20 @@ export class AssetController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.orderDetention(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/detention-limit-extension')
+  @ApiCommand(
+    'Record a s.303Z32(4) order extending the 2-year detention limit of cryptoassets (to at most 3 years from the first order)',
+    ROLES.detention,
+  )
+  async extendDetentionLimit(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: ExtendDetentionLimitDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.extendDetentionLimit(assetId, dto, envelope));
   }
 
   @Post(':assetId/valuations')

@@ -10,7 +10,7 @@ import {
 } from 'class-validator';
 import { CryptoDto, FxRateDto, MoneyDto } from '../../http/dto/money.dto';
 import { OccurredAt, Text } from '../../http/dto/validators';
-import { CATEGORIES, Category, Power, POWERS } from '../asset.events';
+import { CATEGORIES, Category, Power } from '../asset.events';
 import {
   AccountDto,
   declaredShape,
@@ -18,6 +18,7 @@ import {
   MoneyField,
   MoneyListField,
   OneOf,
+  PowerField,
   RatesField,
 } from './asset-fields';
 
@@ -52,7 +53,7 @@ export class SeizeAssetDto {
   })
   exhibitRef!: string;
 
-  @OneOf(POWERS, false, 'The legal power the asset is seized under')
+  @PowerField('The legal power the asset is seized under')
   power!: Power;
 
   @OneOf(CATEGORIES)

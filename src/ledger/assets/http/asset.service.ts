@@ -30,6 +30,7 @@ import {
 } from './disposal.dto';
 import {
   ChangeLegalBasisDto,
+  ExtendDetentionLimitDto,
   OrderDetentionDto,
   TransferCustodyDto,
   ValueAssetDto,
@@ -157,6 +158,21 @@ export class AssetService {
         startsAt: dto.startsAt,
         expiresAt: dto.expiresAt,
         lateReason: dto.lateReason,
+        occurredAt: dto.occurredAt,
+      }),
+    });
+  }
+
+  extendDetentionLimit(
+    assetId: string,
+    dto: ExtendDetentionLimitDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'ExtendDetentionLimit', envelope, {
+      court: dto.court,
+      ...withoutAbsent({
+        orderRef: dto.orderRef,
+        extendedTo: dto.extendedTo,
         occurredAt: dto.occurredAt,
       }),
     });

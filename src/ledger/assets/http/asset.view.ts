@@ -1,5 +1,7 @@
 import { withoutAbsent } from '../../../common/objects';
+import { detentionLimit } from '../detention-limits.rules';
 import { initialPeriodFromSeizure } from '../detention.rules';
+import { earlierRulesFlags } from '../earlier-rules.flags';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CryptoJson, MoneyJson } from '../../../common/money';
 import { HistoryEntry } from '../../history/stream-history';
@@ -166,6 +168,34 @@ export class InitialPeriodView {
   countedHours!: number;
 }
 
+export class DetentionLimitExtensionView {
+  @ApiProperty({ example: 's.303Z32(4)' })
+  section!: string;
+
+  @ApiProperty({ example: '2028-11-20' })
+  orderDate!: string;
+
+  @ApiPropertyOptional()
+  orderRef?: string;
+}
+
+export class DetentionLimitView {
+  @ApiProperty({
+    example: '2028-11-29',
+    description: 'Detention may be authorised to the end of this London day, not beyond',
+  })
+  lastDay!: string;
+
+  @ApiProperty({ example: '2026-11-30' })
+  firstOrderDate!: string;
+
+  @ApiPropertyOptional({
+    type: DetentionLimitExtensionView,
+    description: 'A s.303Z32(4) order extended the 2 years (cryptoassets, up to 3 years)',
+  })
+  extendedBy?: DetentionLimitExtensionView;
+}
+
 export class DetentionView {
   @ApiProperty({ description: 'Start of the first detention (initial or order)' })
   firstStartedAt!: string;
@@ -198,6 +228,25 @@ export class DetentionView {
 
   @ApiProperty({ description: 'Detentions recorded (the initial one and extension orders)' })
   orders!: number;
+
+  @ApiPropertyOptional({
+    type: DetentionLimitView,
+    description:
+      'Once a first extension order exists: the last day any further order may reach (s.295(2)(b), s.303L(2)(b), s.303Z32(2)(b) and (4))',
+  })
+  limit?: DetentionLimitView;
+}
+
+/** Something recorded under earlier rules that today's rules would refuse: check it with the court. */
+export class EarlierRulesFlagView {
+  @ApiProperty({ example: 'detention_limit_exceeded', description: 'The rule code' })
+  code!: string;
+
+  @ApiProperty()
+  detail!: string;
+
+  @ApiPropertyOptional({ description: 'The order or notice concerned' })
+  ref?: string;
 }
 
 /** `GET /assets/{assetId}`: the asset as it stands. */
@@ -273,10 +322,17 @@ export class AssetSummary {
   @ApiProperty({ type: DetentionView, nullable: true })
   detention!: DetentionView | null;
 
+  @ApiProperty({
+    type: [EarlierRulesFlagView],
+    description:
+      'What was recorded under earlier rules and today’s rules would refuse (e.g. an extension order measured from the expiry it extended): the facts stand; check them with the court',
+  })
+  earlierRulesFlags!: EarlierRulesFlagView[];
+
   @ApiPropertyOptional({
     type: InitialPeriodView,
     description:
-      'Before any detention is recorded: the statutory initial period that runs from the seizure itself (s.295(1), (1B); s.303K; s.303Z26)',
+      'Before any detention is recorded: the statutory initial period that runs from the seizure itself (s.295(1), (1B); s.303K; cryptoassets seized under s.303Z29)',
   })
   initialPeriod?: InitialPeriodView;
 
@@ -367,6 +423,7 @@ function detentionView(d: DetentionState | undefined): DetentionView | null {
     kind: d.kind,
     ...(d.orderRef !== undefined && { orderRef: d.orderRef }),
     orders: d.orders,
+    ...withoutAbsent({ limit: detentionLimit(d) }),
   };
 }
 
@@ -403,6 +460,7 @@ export function toAssetSummary(
     currentValuation: currentValuationView(state, asAt),
     valuations: state.valuations.map(valuationView),
     detention: detentionView(state.detention),
+    earlierRulesFlags: earlierRulesFlags(state),
     ...withoutAbsent({ initialPeriod: initialPeriodFromSeizure(state) }),
     forfeiture: {
       notice: state.forfeiture.notice ?? null,

@@ -7,15 +7,14 @@ import {
   DETENTION_KINDS,
   DetentionKind,
   Power,
-  POWERS,
   VALUATION_BASES,
   ValuationBasis,
 } from '../asset.events';
-import { MoneyField, OneOf, RateField, RatesField, valueShape } from './asset-fields';
+import { MoneyField, OneOf, PowerField, RateField, RatesField, valueShape } from './asset-fields';
 
 /** `POST /assets/{assetId}/legal-basis`: LegalBasisChanged (`from` is the current power). */
 export class ChangeLegalBasisDto {
-  @OneOf(POWERS, false, 'The power the asset is held under from now on')
+  @PowerField('The power the asset is held under from now on')
   to!: Power;
 
   @Text(500, 'Why', 'PACE evidential hold re-based to s.294 after interview')
@@ -87,6 +86,27 @@ export class OrderDetentionDto {
 
   @OptionalText(1000, 'Why an extension is recorded after the detention expired')
   lateReason?: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/detention-limit-extension`: DetentionLimitExtended, a s.303Z32(4) order. */
+export class ExtendDetentionLimitDto {
+  @Text(200, 'The court that made the s.303Z32(4) order', 'Westminster Magistrates’ Court')
+  court!: string;
+
+  @OptionalText(100, "The court's reference for the order", 'WMC/2028/0412')
+  orderRef?: string;
+
+  @ApiPropertyOptional({
+    example: '2029-11-30',
+    description:
+      'The last day (London) to whose end detention may now be authorised: at most the end of 3 years beginning with the date of the first order, which is the default',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  extendedTo?: string;
 
   @OccurredAt()
   occurredAt?: string;

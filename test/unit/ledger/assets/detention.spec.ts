@@ -1,4 +1,5 @@
 import { initialPeriodFromSeizure } from '@src/ledger/assets/detention.rules';
+import { detentionLimit } from '@src/ledger/assets/detention-limits.rules';
 import { AssetEvent } from '@src/ledger/assets/asset.events';
 import {
   bitcoin,
@@ -367,31 +368,147 @@ describe('DetentionOrdered: extension', () => {
         .thenRefuses('detention_limit_exceeded', 'expiresAt');
     });
 
-    it('allows a cryptoasset past 2 years', () => {
+    it('refuses a cryptoasset past 2 years without a s.303Z32(4) order', () => {
       spec
         .given(ordersTo(bitcoin))
         .when(further('2028-12-01T10:00:00Z'))
+        .thenRefuses('detention_limit_exceeded', 'expiresAt');
+    });
+
+    it('allows a cryptoasset to the last day of 2 years, 30 November 2028', () => {
+      spec
+        .given(ordersTo(bitcoin))
+        .when(further('2028-11-30T16:00:00Z'))
         .thenMatches([{ type: 'DetentionOrdered' }]);
     });
 
-    const threeYears = ordersTo(
-      bitcoin,
-      extension('2028-09-01T09:00:00.000Z', '2029-03-01T10:00:00.000Z'),
-      extension('2029-03-01T10:00:00.000Z', '2029-09-01T09:00:00.000Z'),
-    );
+    const limitExtended = (extendedTo: string): AssetEvent => ({
+      type: 'DetentionLimitExtended',
+      data: {
+        section: 's.303Z32(4)',
+        court: 'Westminster MC',
+        orderRef: 'WMC/303Z32-4',
+        orderDate: '2028-08-30',
+        firstOrderDate: '2026-12-01',
+        extendedTo,
+        occurredAt: '2028-08-30T10:00:00.000Z',
+      },
+    });
+    const threeYears = (extendedTo = '2029-11-30') =>
+      ordersTo(
+        bitcoin,
+        limitExtended(extendedTo),
+        extension(
+          '2028-09-01T09:00:00.000Z',
+          '2029-03-01T10:00:00.000Z',
+          '2028-09-01T09:00:00.000Z',
+        ),
+        extension(
+          '2029-03-01T10:00:00.000Z',
+          '2029-08-31T22:00:00.000Z',
+          '2029-03-01T10:00:00.000Z',
+        ),
+      );
 
-    it('allows a cryptoasset to the last day of 3 years, 30 November 2029', () => {
+    it('after a s.303Z32(4) order, allows a cryptoasset to the last day of 3 years, 30 November 2029', () => {
       spec
-        .given(threeYears)
+        .given(threeYears())
         .when(further('2029-11-30T16:00:00Z', '2029-08-31T12:00:00Z'))
         .thenMatches([{ type: 'DetentionOrdered' }]);
     });
 
-    it('refuses a cryptoasset the day after', () => {
+    it('after a s.303Z32(4) order, refuses a cryptoasset the day after, 1 December 2029', () => {
       spec
-        .given(threeYears)
+        .given(threeYears())
         .when(further('2029-12-01T10:00:00Z', '2029-08-31T12:00:00Z'))
         .thenRefuses('detention_limit_exceeded', 'expiresAt');
+    });
+
+    it('holds a cryptoasset to the shorter end a s.303Z32(4) order set', () => {
+      spec
+        .given(threeYears('2029-09-30'))
+        .when(further('2029-10-01T10:00:00Z', '2029-08-31T12:00:00Z'))
+        .thenRefuses('detention_limit_exceeded', 'expiresAt');
+    });
+  });
+
+  describe('s.303Z32(4): an order extending the 2 years for cryptoassets', () => {
+    const base = [
+      bitcoin,
+      initialDetention,
+      extension('2026-12-01T10:00:00.000Z', '2027-05-31T09:00:00.000Z'),
+    ];
+    const now = '2028-08-30T10:00:00Z';
+    const extend = (data: { extendedTo?: string } = {}) =>
+      command('ExtendDetentionLimit', { court: 'Westminster MC', orderRef: 'WMC/4', ...data }, now);
+
+    it('extends the limit to the end of 3 years beginning with the date of the first order by default', () => {
+      spec
+        .given(base)
+        .when(extend())
+        .then([
+          {
+            type: 'DetentionLimitExtended',
+            data: {
+              section: 's.303Z32(4)',
+              court: 'Westminster MC',
+              orderRef: 'WMC/4',
+              orderDate: '2028-08-30',
+              firstOrderDate: '2026-12-01',
+              extendedTo: '2029-11-30',
+              occurredAt: '2028-08-30T10:00:00.000Z',
+            },
+          },
+        ]);
+    });
+
+    it('accepts the last lawful day, 30 November 2029', () => {
+      spec
+        .given(base)
+        .when(extend({ extendedTo: '2029-11-30' }))
+        .thenMatches([{ data: expect.objectContaining({ extendedTo: '2029-11-30' }) }]);
+    });
+
+    it('refuses the day after, 1 December 2029', () => {
+      spec
+        .given(base)
+        .when(extend({ extendedTo: '2029-12-01' }))
+        .thenRefuses('detention_limit_exceeded', 'extendedTo');
+    });
+
+    it('accepts the first day past the 2 years, 1 December 2028, and refuses the last day of the 2 years itself', () => {
+      spec
+        .given(base)
+        .when(extend({ extendedTo: '2028-12-01' }))
+        .thenMatches([{ data: expect.objectContaining({ extendedTo: '2028-12-01' }) }]);
+      spec
+        .given(base)
+        .when(extend({ extendedTo: '2028-11-30' }))
+        .thenRefuses('invalid_date', 'extendedTo');
+    });
+
+    it('needs a first order under s.303Z32(1)', () => {
+      spec.given([bitcoin, initialDetention]).when(extend()).thenRefuses('invalid_state');
+    });
+
+    it('is for cryptoassets only', () => {
+      spec
+        .given([
+          sterlingCash,
+          initialDetention,
+          extension('2026-12-01T10:00:00.000Z', '2027-05-31T09:00:00.000Z'),
+        ])
+        .when(extend())
+        .thenRefuses('power_not_applicable');
+    });
+
+    it('shows the extended limit on the asset', () => {
+      const { state } = spec.given([...base, limitExtendedEvent()]);
+      expect(detentionLimit(state.detention)).toEqual({
+        lastDay: '2029-06-30',
+        firstOrderDate: '2026-12-01',
+        extendedBy: { section: 's.303Z32(4)', orderDate: '2028-08-30', orderRef: 'WMC/4' },
+      });
     });
   });
 
@@ -495,3 +612,18 @@ describe('the initial period from the seizure (s.295(1), (1B))', () => {
     expect(initialPeriodFromSeizure(spec.given([paceVehicle]).state)).toBe(undefined);
   });
 });
+
+function limitExtendedEvent(): AssetEvent {
+  return {
+    type: 'DetentionLimitExtended',
+    data: {
+      section: 's.303Z32(4)',
+      court: 'Westminster MC',
+      orderRef: 'WMC/4',
+      orderDate: '2028-08-30',
+      firstOrderDate: '2026-12-01',
+      extendedTo: '2029-06-30',
+      occurredAt: '2028-08-30T10:00:00.000Z',
+    },
+  };
+}

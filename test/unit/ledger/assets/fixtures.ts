@@ -91,7 +91,7 @@ export const listedWatch = seized({
 export const bitcoin = seized({
   assetId: 'a-3',
   exhibitRef: 'JS/3',
-  power: 'POCA_S303Z21_CRYPTO',
+  power: 'POCA_S303Z29_CRYPTO',
   category: 'cryptoasset',
   description: 'Hardware wallet',
   declared: { symbol: 'BTC', quantity: '1.5' },

@@ -295,7 +295,7 @@ describe('AssetSeized', () => {
         .given([])
         .when(
           seize({
-            power: 'POCA_S303Z21_CRYPTO',
+            power: 'POCA_S303Z29_CRYPTO',
             category: 'cryptoasset',
             declared: { symbol: 'BTC', quantity: '1.5' },
             fx: [BTC_PRICE],
@@ -346,7 +346,7 @@ describe('AssetSeized', () => {
       spec
         .given([])
         .when(
-          seize({ power: 'POCA_S303Z21_CRYPTO', category: 'cryptoasset', declared: gbp('100.00') }),
+          seize({ power: 'POCA_S303Z29_CRYPTO', category: 'cryptoasset', declared: gbp('100.00') }),
         )
         .thenRefuses('invalid_money', 'declared');
     });
@@ -356,7 +356,7 @@ describe('AssetSeized', () => {
         .given([])
         .when(
           seize({
-            power: 'POCA_S303Z21_CRYPTO',
+            power: 'POCA_S303Z29_CRYPTO',
             category: 'cryptoasset',
             declared: { symbol: 'ETH', quantity: '0.0000000000000000001' },
           }),
@@ -383,7 +383,7 @@ describe('AssetSeized', () => {
       ['the listed-asset power for "other"', 'POCA_S303J_LISTED', 'other'],
       ['the listed-asset power for electronics', 'POCA_S303J_LISTED', 'electronics'],
       ['an AFO for cash', 'POCA_S303Z1_AFO', 'cash'],
-      ['the crypto power for a watch', 'POCA_S303Z21_CRYPTO', 'watch'],
+      ['the crypto power for a watch', 'POCA_S303Z29_CRYPTO', 'watch'],
       ['a restraint order as a seizure power', 'RESTRAINT_S41', 'vehicle'],
     ] as const)('refuses %s', (_what, power, category) => {
       spec

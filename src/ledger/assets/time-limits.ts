@@ -1,0 +1,56 @@
+import { addDays, addMonths, compareInstants } from '../../common/time';
+
+/** The time limits of the civil-forfeiture track (docs/domain.md, "Detention clocks"). */
+export interface AssetTimeLimits {
+  /** s.295: initial detention of cash, counted hours (weekends and holidays excluded). */
+  cashInitialHours: number;
+  /** s.303K: listed assets, without / with a senior officer's authority. */
+  listedInitialHours: number;
+  listedSeniorOfficerHours: number;
+  /** Cryptoassets seized under s.303Z29: 48 hours as for cash (verify: the section setting it is not in the text we have). */
+  cryptoInitialHours: number;
+  /** Each extension order lasts at most this many calendar months. */
+  extensionMaxMonths: number;
+  /** s.295(2)(b), s.303L(2)(b), s.303Z32(2)(b): no further order beyond this many months beginning with the date of the first order. */
+  detentionMaxMonths: number;
+  /** s.303Z32(4): an order may extend that period for cryptoassets to at most this many months beginning with the date of the first order. */
+  cryptoExtendedMaxMonths: number;
+  /** s.297A / s.303Z9: the objection window runs at least this many days from the day after. */
+  noticeObjectionDays: number;
+  /** ss.303Z3-303Z4: an account freezing order, with any extension, lasts at most this many months from when it was made. */
+  afoMaxMonths: number;
+}
+
+export const timeLimits: AssetTimeLimits = {
+  cashInitialHours: 48,
+  listedInitialHours: 6,
+  listedSeniorOfficerHours: 48,
+  cryptoInitialHours: 48,
+  extensionMaxMonths: 6,
+  detentionMaxMonths: 24,
+  cryptoExtendedMaxMonths: 36,
+  noticeObjectionDays: 30,
+  afoMaxMonths: 24,
+};
+
+/** True when instant `a` is strictly later than instant `b`. */
+export function isAfter(a: string, b: string): boolean {
+  return compareInstants(a, b) > 0;
+}
+
+/**
+ * The last day of a period of `months` "beginning with" `date`: the date counts as day one, so 6
+ * months beginning with 10 March end at the end of 9 September.
+ */
+export function lastDayOfPeriod(date: string, months: number): string {
+  return addDays(addMonths(date, months), -1);
+}
+
+/**
+ * The earliest objection deadline for a notice given on `givenAt` (a date). s.297A: the period is
+ * "at least 30 days starting with the day after the notice is given", so for a notice given on
+ * 28 November it runs 29 November to 28 December inclusive: the deadline is givenAt + 30 days.
+ */
+export function earliestObjectionDeadline(givenAt: string, limits: AssetTimeLimits): string {
+  return addDays(givenAt, limits.noticeObjectionDays);
+}
