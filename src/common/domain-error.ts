@@ -6,6 +6,7 @@ export const RULE_CODES = [
   'detention_order_too_long',
   'detention_limit_exceeded',
   'detention_lapsed',
+  'detention_order_required',
   'asset_not_held',
   'asset_restrained',
   'already_restrained',

@@ -66,8 +66,17 @@ describe('GET /deadlines (deadlines projection, real store)', () => {
     ids.expired = await h.seize(cash(iso(started - 30 * DAY)));
     track(await h.command(ids.expired, 'detentions', { kind: 'initial' }).expect(200));
 
+    // a s.295(2) order made now, in force for 150 days: a notice may be given under it (s.297A)
+    const order = (id: string) =>
+      h.command(id, 'detentions', {
+        kind: 'extension',
+        expiresAt: `${addDays(today, 150)}T12:00:00Z`,
+        lateReason: 'the initial period ran out over a weekend',
+      });
+
     // a forfeiture notice given 20 days ago: the objection window closes in 10 days
     ids.notice = await h.seize(cash(iso(started - 25 * DAY)));
+    track(await order(ids.notice).expect(200));
     track(
       await h
         .command(ids.notice, 'forfeiture-notices', {
@@ -80,6 +89,7 @@ describe('GET /deadlines (deadlines projection, real store)', () => {
     // a notice objected to: no objection window
     ids.objected = await h.seize(cash(iso(started - 2 * DAY)));
     track(await h.command(ids.objected, 'detentions', { kind: 'initial' }).expect(200));
+    track(await order(ids.objected).expect(200));
     track(
       await h
         .command(ids.objected, 'forfeiture-notices', { noticeRef: 'AFN/2', givenAt: today })
@@ -216,9 +226,14 @@ describe('GET /deadlines (deadlines projection, real store)', () => {
     ]);
 
     // The 2-year cap begins with the first extension order (s.295(2)(b)): initial detentions
-    // alone have none.
+    // alone have none; and while a forfeiture notice is pending the cash stays detained under it
+    // (s.297C), so the asset under notice shows neither its expiry nor its cap.
     const years = await items({ within: 'P160W', kind: 'detention_cap' });
-    expect(years).toEqual([]);
+    expect(years.map((i) => i.assetId)).toEqual([ids.objected]);
+    const notice = await items({ within: 'P160W' });
+    expect(notice.filter((i) => i.assetId === ids.notice).map((i) => i.kind)).toEqual([
+      'objection_window',
+    ]);
   });
 
   it('a paid instalment leaves the list', async () => {

@@ -5,6 +5,7 @@ import {
   CustodyTransferred,
   DetentionKind,
   ForfeitureRoute,
+  NoticeMethod,
   Power,
   RateUsed,
   RefusalOutcome,
@@ -116,7 +117,11 @@ export type GiveForfeitureNotice = DomainCommand<
   'GiveForfeitureNotice',
   {
     noticeRef: string;
-    /** Defaults to the London date of occurredAt. */
+    /** How it was given; with `sentAt`, the date it is treated as given is computed. */
+    method?: NoticeMethod;
+    /** When it was sent, posted or published (an instant). */
+    sentAt?: string;
+    /** The date it is treated as given: computed from method and sentAt, else the London date of occurredAt. */
     givenAt?: string;
     /** Defaults to the earliest allowed: the last of 30 days starting with the day after givenAt. */
     objectionDeadline?: string;
@@ -129,7 +134,9 @@ export type ObjectToForfeiture = DomainCommand<
   'ObjectToForfeiture',
   {
     objector: string;
-    /** YYYY-MM-DD, defaults to the London date of occurredAt. */ receivedAt?: string;
+    /** YYYY-MM-DD, defaults to the London date of madeAt, else of occurredAt. */ receivedAt?: string;
+    /** The instant the objection was made (defaults to occurredAt). */
+    madeAt?: string;
     occurredAt?: string;
   }
 >;

@@ -217,14 +217,33 @@ export type ValuationWithdrawn = DomainEvent<
   { valuationId: string; reason: string; occurredAt: string }
 >;
 
+/** How a forfeiture notice was given (the notice regulations): to a person, or by publication. */
+export const NOTICE_METHODS = ['post', 'electronic', 'publication'] as const;
+export type NoticeMethod = (typeof NOTICE_METHODS)[number];
+
 export type ForfeitureNoticeGiven = DomainEvent<
   'ForfeitureNoticeGiven',
-  { noticeRef: string; givenAt: string; objectionDeadline: string; occurredAt: string }
+  {
+    noticeRef: string;
+    /** The date the notice is treated as given: the period for objecting starts the day after. */
+    givenAt: string;
+    objectionDeadline: string;
+    /** How it was given, and when it was sent, posted or published (absent on older events). */
+    method?: NoticeMethod;
+    sentAt?: string;
+    occurredAt: string;
+  }
 >;
 
 export type ForfeitureObjected = DomainEvent<
   'ForfeitureObjected',
-  { objector: string; receivedAt: string; occurredAt: string }
+  {
+    objector: string;
+    receivedAt: string;
+    /** The instant the objection was made: s.297D and s.303Z11(2) count 48 hours from it. */
+    madeAt?: string;
+    occurredAt: string;
+  }
 >;
 
 export type ForfeitureApplied = DomainEvent<

@@ -1,5 +1,5 @@
 import { CryptoJson, MoneyJson } from '../../common/money';
-import { londonDateOf } from '../../common/time';
+import { compareInstants, londonDateOf } from '../../common/time';
 import {
   AssetEvent,
   Category,
@@ -7,6 +7,7 @@ import {
   DetentionKind,
   ForfeitureRoute,
   Intelligence,
+  NoticeMethod,
   Power,
   RateUsed,
   RefusalOutcome,
@@ -76,9 +77,15 @@ export interface ForfeitureNoticeState {
   noticeRef: string;
   givenAt: string;
   objectionDeadline: string;
+  method?: NoticeMethod;
+  sentAt?: string;
+  /** Cash: no s.295(2) order was in force when it was given (recorded under earlier rules). */
+  givenWithoutOrder?: boolean;
   /** An objection lapses the notice. */
   lapsed: boolean;
-  objection?: { objector: string; receivedAt: string };
+  objection?: { objector: string; receivedAt: string; madeAt?: string };
+  /** When the notice lapsed, the detention order's expiry had passed (s.297D). */
+  lapsedAfterOrderExpired?: boolean;
 }
 
 export interface ForfeitureState {
@@ -351,21 +358,41 @@ export function evolve(state: AssetState, event: AssetEvent): AssetState {
       return next;
     }
     case 'ForfeitureNoticeGiven': {
-      const { noticeRef, givenAt, objectionDeadline } = event.data;
+      const { noticeRef, givenAt, objectionDeadline, method, sentAt, occurredAt } = event.data;
       next.status = 'notice_given';
+      const cash = state.category === 'cash' && state.power === 'POCA_S294_CASH';
+      const underOrder =
+        state.detention?.kind === 'extension' &&
+        compareInstants(occurredAt, state.detention.expiresAt) <= 0;
       next.forfeiture = {
         ...state.forfeiture,
-        notice: { noticeRef, givenAt, objectionDeadline, lapsed: false },
+        notice: {
+          noticeRef,
+          givenAt,
+          objectionDeadline,
+          ...(method !== undefined && { method }),
+          ...(sentAt !== undefined && { sentAt }),
+          ...(cash && !underOrder && { givenWithoutOrder: true }),
+          lapsed: false,
+        },
       };
       return next;
     }
     case 'ForfeitureObjected': {
       const notice = state.forfeiture.notice as ForfeitureNoticeState;
-      const { objector, receivedAt } = event.data;
+      const { objector, receivedAt, occurredAt } = event.data;
+      const madeAt = event.data.madeAt ?? occurredAt;
       next.status = afterNotice(state);
+      const expired =
+        state.detention !== undefined && compareInstants(madeAt, state.detention.expiresAt) > 0;
       next.forfeiture = {
         ...state.forfeiture,
-        notice: { ...notice, lapsed: true, objection: { objector, receivedAt } },
+        notice: {
+          ...notice,
+          lapsed: true,
+          objection: { objector, receivedAt, madeAt },
+          ...(expired && { lapsedAfterOrderExpired: true }),
+        },
       };
       return next;
     }

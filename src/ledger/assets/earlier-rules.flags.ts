@@ -21,6 +21,8 @@ export interface EarlierRulesFlag {
  * The flags of an asset, from its folded state alone:
  * - `detention_order_too_long`: an extension order whose expiry is beyond the end of 6 months
  *   beginning with its own date (orders were once measured from the expiry they extended);
+ * - `detention_order_required`: a cash forfeiture notice given while no s.295(2) order was in force
+ *   (notices were once accepted during the initial period);
  * - `detention_limit_exceeded`: a further order beyond the end of 2 years beginning with the date
  *   of the first order, or beyond the end a s.303Z32(4) order set (cryptoassets once had 3 years
  *   without one).
@@ -29,9 +31,17 @@ export function earlierRulesFlags(
   state: AssetState,
   limits: AssetTimeLimits = timeLimits,
 ): EarlierRulesFlag[] {
-  const detention = state.detention;
-  if (!detention) return [];
   const flags: EarlierRulesFlag[] = [];
+  const notice = state.forfeiture.notice;
+  if (notice?.givenWithoutOrder) {
+    flags.push({
+      code: 'detention_order_required',
+      detail: `forfeiture notice ${notice.noticeRef} was given on ${notice.givenAt} while no s.295(2) order was in force (s.297A(1))`,
+      ref: notice.noticeRef,
+    });
+  }
+  const detention = state.detention;
+  if (!detention) return flags;
   const limit = detentionLimit(detention, limits);
   for (const order of detention.extensionOrders ?? []) {
     const ref = order.orderRef === undefined ? {} : { ref: order.orderRef };

@@ -1,6 +1,6 @@
 import { refuse } from '../../common/domain-error';
 import { FxRate, Money, toGbp } from '../../common/money';
-import { assertNotFuture, londonDateOf, parseIsoDate } from '../../common/time';
+import { assertNotFuture, londonDateOf, parseIsoDate, parseIsoInstant } from '../../common/time';
 import {
   ApplyForForfeiture,
   ForfeitAsset,
@@ -21,6 +21,7 @@ import { ExistingAsset, recordedRates, requireStatus } from './asset.guards';
 import { rateJson } from './exchange-rates.rules';
 import { LISTED_CATEGORIES } from './power.rules';
 import { currentValuation } from './asset.state';
+import { assertCashNoticeAllowed, treatedAsGivenOn } from './notice.rules';
 import { earliestObjectionDeadline, timeLimits } from './time-limits';
 
 /** Powers under which magistrates can forfeit (civil forfeiture). */
@@ -80,7 +81,12 @@ function dateOrToday(given: string | undefined, field: string, at: string, now: 
   return date;
 }
 
-/** s.297A (cash) and s.303Z9 (accounts) only; objection window at least 30 days from the day after. */
+/**
+ * s.297A (cash, only while detained under a s.295(2) order: `detention_order_required`) and
+ * s.303Z9 (accounts) only. The notice is treated as given on the date the regulations say for how
+ * it was sent (`method`, `sentAt`), else on `givenAt`; the period for objecting is at least 30 days
+ * starting with the day after (s.297B(2), s.303Z9(5)).
+ */
 export function decideNotice(
   command: GiveForfeitureNotice,
   asset: ExistingAsset,
@@ -90,13 +96,40 @@ export function decideNotice(
   if (!isCash(asset) && !isFrozenAccount(asset)) {
     refuse(
       'power_not_applicable',
-      'a forfeiture notice is only for cash held under s.294 (s.297A) or a frozen account (s.303Z9)',
+      'a forfeiture notice is only for cash held under s.294 (s.297A) or a frozen account (s.303Z9); no notice is offered for cryptoassets yet (forfeiture by order, s.303Z41)',
       undefined,
       { power: asset.power, category: asset.category },
     );
   }
   requireStatus(asset, ['held', 'detained'], 'give a forfeiture notice');
-  const givenAt = dateOrToday(d.givenAt, 'givenAt', at, command.now);
+  if ((d.method === undefined) !== (d.sentAt === undefined)) {
+    refuse(
+      'invalid_state',
+      'how the notice was given (method) and when it was sent (sentAt) go together',
+      d.method === undefined ? 'method' : 'sentAt',
+    );
+  }
+  let sentAt: string | undefined;
+  let givenAt: string;
+  if (d.method !== undefined && d.sentAt !== undefined) {
+    sentAt = parseIsoInstant(d.sentAt, 'sentAt');
+    assertNotFuture(sentAt, command.now, 'sentAt');
+    const treated = treatedAsGivenOn(d.method, sentAt);
+    givenAt = d.givenAt === undefined ? treated : parseIsoDate(d.givenAt, 'givenAt');
+    if (d.method !== 'post' && givenAt !== treated) {
+      refuse(
+        'invalid_date',
+        `a notice sent by ${d.method} at ${sentAt} is treated as given on ${treated}`,
+        'givenAt',
+        { treatedAsGivenOn: treated },
+      );
+    }
+    if (givenAt < londonDateOf(sentAt)) {
+      refuse('invalid_date', 'a notice cannot be given before it was posted', 'givenAt');
+    }
+  } else {
+    givenAt = dateOrToday(d.givenAt, 'givenAt', at, command.now);
+  }
   const earliest = earliestObjectionDeadline(givenAt, timeLimits);
   const objectionDeadline =
     d.objectionDeadline === undefined
@@ -110,10 +143,18 @@ export function decideNotice(
       { earliest },
     );
   }
+  if (isCash(asset)) assertCashNoticeAllowed(asset, at);
   return [
     {
       type: 'ForfeitureNoticeGiven',
-      data: { noticeRef: d.noticeRef, givenAt, objectionDeadline, occurredAt: at },
+      data: {
+        noticeRef: d.noticeRef,
+        givenAt,
+        objectionDeadline,
+        ...(d.method !== undefined && { method: d.method }),
+        ...(sentAt !== undefined && { sentAt }),
+        occurredAt: at,
+      },
     },
   ];
 }
@@ -128,7 +169,10 @@ export function decideObjection(
   if (asset.status !== 'notice_given' || !notice) {
     refuse('invalid_state', 'No forfeiture notice is pending', undefined, { status: asset.status });
   }
-  const receivedAt = dateOrToday(command.data.receivedAt, 'receivedAt', at, command.now);
+  const madeAt =
+    command.data.madeAt === undefined ? at : parseIsoInstant(command.data.madeAt, 'madeAt');
+  assertNotFuture(madeAt, command.now, 'madeAt');
+  const receivedAt = dateOrToday(command.data.receivedAt, 'receivedAt', madeAt, command.now);
   if (receivedAt < notice.givenAt) {
     refuse('invalid_date', `the notice was given on ${notice.givenAt}`, 'receivedAt');
   }
@@ -143,7 +187,7 @@ export function decideObjection(
   return [
     {
       type: 'ForfeitureObjected',
-      data: { objector: command.data.objector, receivedAt, occurredAt: at },
+      data: { objector: command.data.objector, receivedAt, madeAt, occurredAt: at },
     },
   ];
 }

@@ -1,6 +1,9 @@
 import {
+  cashDetentionExpiry,
+  compareInstants,
   endOfLondonDay,
   addMonths,
+  MS_PER_HOUR,
   ENGLAND_AND_WALES,
   epochMsToIso,
   instantToEpochMs,
@@ -26,13 +29,19 @@ export const DEADLINE_KINDS = [
   'detention_expiry',
   'detention_cap',
   'objection_window',
+  'notice_lapsed_detention',
+  'afo_ceases_after_objection',
   'afo_expiry',
   'time_to_pay',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** Kinds whose `due` is an instant; the others are due on a London calendar date. */
-export const INSTANT_KINDS: readonly DeadlineKind[] = ['detention_expiry'];
+export const INSTANT_KINDS: readonly DeadlineKind[] = [
+  'detention_expiry',
+  'notice_lapsed_detention',
+  'afo_ceases_after_objection',
+];
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -113,7 +122,20 @@ export function assetDeadlines(
   const power = state.power as Power;
   const out: Deadline[] = [];
 
-  if (DETAINABLE_POWERS.includes(power)) {
+  const notice = state.forfeiture.notice;
+  // s.297C: while a forfeiture notice stands, the cash is detained under it, not under the clock.
+  const noticePending = state.status === 'notice_given' && notice !== undefined && !notice.lapsed;
+  const lapsedAfterExpiry = lapsedNoticeDetention(state, limits, calendar);
+  if (DETAINABLE_POWERS.includes(power) && !noticePending && lapsedAfterExpiry) {
+    out.push(
+      deadline(
+        'notice_lapsed_detention',
+        lapsedAfterExpiry,
+        lapsedAfterExpiry,
+        `Forfeiture notice ${notice?.noticeRef ?? ''} lapsed on an objection after the detention order had ended: s.297D allows 48 more counted hours; apply for a further order or for forfeiture, or release`,
+      ),
+    );
+  } else if (DETAINABLE_POWERS.includes(power) && !noticePending) {
     const section = SECTIONS[power] ?? 'POCA';
     const detention = state.detention;
     if (detention) {
@@ -158,14 +180,25 @@ export function assetDeadlines(
     }
   }
 
-  const notice = state.forfeiture.notice;
-  if (state.status === 'notice_given' && notice && !notice.lapsed) {
+  if (noticePending) {
     out.push(
       deadline(
         'objection_window',
         notice.objectionDeadline,
         endOfLondonDay(notice.objectionDeadline),
         `Objection window of forfeiture notice ${notice.noticeRef} (given ${notice.givenAt}) closes; without an objection the asset can be recorded as forfeited`,
+      ),
+    );
+  }
+
+  const ceases = afoCeasesAfterObjection(state);
+  if (power === 'POCA_S303Z1_AFO' && ceases) {
+    out.push(
+      deadline(
+        'afo_ceases_after_objection',
+        ceases,
+        ceases,
+        `Account forfeiture notice ${notice?.noticeRef ?? ''} lapsed on an objection: the account freezing order ceases 48 hours after it (s.303Z11(2)) unless an application is made`,
       ),
     );
   }
@@ -186,6 +219,45 @@ export function assetDeadlines(
     }
   }
   return out;
+}
+
+/**
+ * s.297D (cash): when a notice lapses on an objection and the period of detention the order
+ * authorised has ended, "the cash may be detained for a further period of up to 48 hours"
+ * (counted as s.295(1B) counts). The end of those hours from the objection, while no application
+ * has been made (the asset is then `forfeiture_applied`); undefined otherwise.
+ */
+function lapsedNoticeDetention(
+  state: AssetState,
+  limits: AssetTimeLimits,
+  calendar: WorkingCalendar,
+): string | undefined {
+  const notice = state.forfeiture.notice;
+  const madeAt = notice?.objection?.madeAt;
+  if (!notice?.lapsed || !notice.lapsedAfterOrderExpired || !madeAt) return undefined;
+  if (state.power !== 'POCA_S294_CASH' || state.status === 'forfeiture_applied') return undefined;
+  const detention = state.detention;
+  // A further order made after the lapse governs again.
+  if (detention && compareInstants(detention.expiresAt, madeAt) > 0) return undefined;
+  try {
+    return cashDetentionExpiry(madeAt, calendar, limits.cashInitialHours);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * s.303Z11(2): "If an account forfeiture notice lapses under subsection (1)(a), the relevant
+ * account freezing order ceases to have effect at the end of the period of 48 hours starting with
+ * the making of the objection" (real hours), subject to an application being made.
+ */
+function afoCeasesAfterObjection(state: AssetState): string | undefined {
+  const notice = state.forfeiture.notice;
+  const madeAt = notice?.objection?.madeAt;
+  if (!notice?.lapsed || !madeAt || state.status === 'forfeiture_applied') return undefined;
+  const ms = instantToEpochMs(madeAt);
+  return ms === undefined ? undefined : epochMsToIso(ms + 48 * MS_PER_HOUR);
 }
 
 /** The latest date the order's state knows of: every payment and decision counts by then. */

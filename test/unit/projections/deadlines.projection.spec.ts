@@ -1,3 +1,4 @@
+import { addDays } from '@src/common/time';
 import { EVERY_CASE } from '@src/auth/access-scope';
 import { AssetEvent } from '@src/ledger/assets/asset.events';
 import { ConfiscationEvent } from '@src/ledger/confiscation/confiscation.events';
@@ -287,6 +288,88 @@ describe('deadlines projection (given events → rows)', () => {
       },
     ]);
     expect(brief().map((r) => r.kind)).toEqual(['detention_expiry']);
+  });
+
+  describe('s.297C, s.297D and s.303Z11(2): what a notice and an objection do to the clock', () => {
+    const order: AssetEvent = {
+      type: 'DetentionOrdered',
+      data: {
+        kind: 'extension',
+        orderRef: 'WMC/1',
+        startsAt: '2026-12-01T10:00:00.000Z',
+        expiresAt: '2027-01-08T10:00:00.000Z',
+        occurredAt: '2026-11-30T10:00:00.000Z',
+      },
+    };
+    const notice = (givenAt: string): AssetEvent => ({
+      type: 'ForfeitureNoticeGiven',
+      data: {
+        noticeRef: 'FN/1',
+        givenAt,
+        objectionDeadline: addDays(givenAt, 30),
+        method: 'electronic',
+        sentAt: `${givenAt}T10:00:00.000Z`,
+        occurredAt: `${givenAt}T10:00:00.000Z`,
+      },
+    });
+    const objected = (madeAt: string): AssetEvent => ({
+      type: 'ForfeitureObjected',
+      data: { objector: 'Mr A', receivedAt: madeAt.slice(0, 10), madeAt, occurredAt: madeAt },
+    });
+
+    it('s.297C: while the notice stands, no detention expiry or cap is raised, only the objection window', () => {
+      asset('a-1', [sterlingCash, initialDetention, order, notice('2026-12-02')]);
+      expect(brief()).toEqual([
+        { kind: 'objection_window', due: '2027-01-01', dueAt: '2027-01-02T00:00:00.000Z' },
+      ]);
+    });
+
+    it('an objection while the order runs brings its expiry back', () => {
+      asset('a-1', [
+        sterlingCash,
+        initialDetention,
+        order,
+        notice('2026-12-02'),
+        objected('2027-01-08T10:00:00.000Z'),
+      ]);
+      expect(brief().map((r) => [r.kind, r.due])).toEqual([
+        ['detention_expiry', '2027-01-08T10:00:00.000Z'],
+        ['detention_cap', '2028-11-29'],
+      ]);
+    });
+
+    it('s.297D: an objection after the order ended gives 48 more counted hours: Friday 10:00 → Tuesday 10:00', () => {
+      asset('a-1', [
+        sterlingCash,
+        initialDetention,
+        order,
+        notice('2026-12-10'),
+        objected('2027-01-08T10:00:01.000Z'),
+      ]);
+      expect(brief()).toEqual([
+        {
+          kind: 'notice_lapsed_detention',
+          due: '2027-01-12T10:00:01.000Z',
+          dueAt: '2027-01-12T10:00:01.000Z',
+        },
+      ]);
+      expect(rows()[0].description).toMatch(/s\.297D/);
+    });
+
+    it('s.303Z11(2): an objection to an account forfeiture notice: the freezing order ceases 48 hours later (real hours)', () => {
+      asset('a-4', [frozenAccount, notice('2026-12-02'), objected('2026-12-04T15:00:00.000Z')]);
+      expect(brief().map((r) => [r.kind, r.due])).toContainEqual([
+        'afo_ceases_after_objection',
+        '2026-12-06T15:00:00.000Z',
+      ]);
+      asset('a-4', [
+        {
+          type: 'ForfeitureApplied',
+          data: { court: 'Croydon MC', appliedAt: '2026-12-05', occurredAt: at('2026-12-05') },
+        },
+      ]);
+      expect(brief().map((r) => r.kind)).not.toContain('afo_ceases_after_objection');
+    });
   });
 
   it('an unobjected notice that ends in forfeiture leaves nothing', () => {

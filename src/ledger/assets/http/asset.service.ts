@@ -212,6 +212,8 @@ export class AssetService {
     return this.send(assetId, 'GiveForfeitureNotice', envelope, {
       noticeRef: dto.noticeRef,
       ...withoutAbsent({
+        method: dto.method,
+        sentAt: dto.sentAt,
         givenAt: dto.givenAt,
         objectionDeadline: dto.objectionDeadline,
         occurredAt: dto.occurredAt,
@@ -226,7 +228,11 @@ export class AssetService {
   ): Promise<CommandOutcome> {
     return this.send(assetId, 'ObjectToForfeiture', envelope, {
       objector: dto.objector,
-      ...withoutAbsent({ receivedAt: dto.receivedAt, occurredAt: dto.occurredAt }),
+      ...withoutAbsent({
+        receivedAt: dto.receivedAt,
+        madeAt: dto.madeAt,
+        occurredAt: dto.occurredAt,
+      }),
     });
   }
 

@@ -1,10 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { FxRateDto, MoneyDto } from '../../http/dto/money.dto';
-import { IsIsoDate, OccurredAt, OptionalText, Text } from '../../http/dto/validators';
+import { IsIsoDate, IsIsoInstant, OccurredAt, OptionalText, Text } from '../../http/dto/validators';
 import {
   FORFEITURE_ROUTES,
   ForfeitureRoute,
+  NOTICE_METHODS,
+  NoticeMethod,
   REFUSAL_OUTCOMES,
   RefusalOutcome,
   RELEASE_REASONS,
@@ -17,9 +19,25 @@ export class GiveForfeitureNoticeDto {
   @Text(100, "The notice's reference", 'AFN/2026/0042')
   noticeRef!: string;
 
+  @OneOf(
+    NOTICE_METHODS,
+    true,
+    'How it was given (the notice regulations); with sentAt, the date it is treated as given is computed',
+  )
+  method?: NoticeMethod;
+
+  @ApiPropertyOptional({
+    example: '2026-12-02T11:00:00Z',
+    description: 'When it was posted, sent electronically or published (with method)',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  sentAt?: string;
+
   @ApiPropertyOptional({
     example: '2026-11-28',
-    description: 'The date the notice was given; defaults to the date of occurredAt (London)',
+    description:
+      'The date the notice is treated as given. With method and sentAt: computed (electronic: that day if sent by 4.30pm, else the next; publication: that day; post: the second business day after posting, or the date given here). Without: defaults to the date of occurredAt (London)',
   })
   @IsOptional()
   @IsIsoDate()
@@ -44,11 +62,20 @@ export class ObjectToForfeitureDto {
 
   @ApiPropertyOptional({
     example: '2026-11-29',
-    description: 'The date the objection was received; defaults to the date of occurredAt',
+    description: 'The date the objection was received; defaults to the date of madeAt',
   })
   @IsOptional()
   @IsIsoDate()
   receivedAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-10T14:00:00Z',
+    description:
+      'When the objection was made; s.297D and s.303Z11(2) count 48 hours from it. Defaults to occurredAt',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  madeAt?: string;
 
   @OccurredAt()
   occurredAt?: string;

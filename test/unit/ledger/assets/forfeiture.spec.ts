@@ -5,6 +5,7 @@ import {
   command,
   EUR_RATE,
   euroCash,
+  extension,
   frozenAccount,
   initialDetention,
   listedWatch,
@@ -29,7 +30,12 @@ const notice: AssetEvent = {
 };
 const objection: AssetEvent = {
   type: 'ForfeitureObjected',
-  data: { objector: 'Mr A', receivedAt: '2026-12-15', occurredAt: '2026-12-15T10:00:00.000Z' },
+  data: {
+    objector: 'Mr A',
+    receivedAt: '2026-12-15',
+    madeAt: '2026-12-15T10:00:00.000Z',
+    occurredAt: '2026-12-15T10:00:00.000Z',
+  },
 };
 const applied: AssetEvent = {
   type: 'ForfeitureApplied',
@@ -39,10 +45,115 @@ const applied: AssetEvent = {
     occurredAt: '2026-12-15T10:00:00.000Z',
   },
 };
-const detainedCash = [sterlingCash, initialDetention];
+/** Cash detained under a s.295(2) order made on 30 November, in force to 31 May 2027. */
+const underOrder = extension(
+  '2026-12-01T10:00:00.000Z',
+  '2027-05-31T09:00:00.000Z',
+  '2026-11-30T09:00:00.000Z',
+);
+const detainedCash = [sterlingCash, initialDetention, underOrder];
 const afterDeadline = '2027-01-01T10:00:00Z';
 
 describe('ForfeitureNoticeGiven', () => {
+  describe('s.297A(1): cash only while detained under a s.295(2) order', () => {
+    it('refuses a notice during the initial period', () => {
+      spec
+        .given([sterlingCash, initialDetention])
+        .when(command('GiveForfeitureNotice', { noticeRef: 'N/1' }, '2026-11-28T10:00:00Z'))
+        .thenRefuses('detention_order_required');
+      spec
+        .given([sterlingCash])
+        .when(command('GiveForfeitureNotice', { noticeRef: 'N/1' }, '2026-11-27T11:00:00Z'))
+        .thenRefuses('detention_order_required');
+    });
+
+    it('accepts one on the first day of the order and at its last instant, refuses one the second after', () => {
+      spec
+        .given(detainedCash)
+        .when(command('GiveForfeitureNotice', { noticeRef: 'N/1' }, '2026-11-30T09:00:00Z'))
+        .thenMatches([{ type: 'ForfeitureNoticeGiven' }]);
+      spec
+        .given(detainedCash)
+        .when(command('GiveForfeitureNotice', { noticeRef: 'N/1' }, '2027-05-31T09:00:00Z'))
+        .thenMatches([{ type: 'ForfeitureNoticeGiven' }]);
+      spec
+        .given(detainedCash)
+        .when(command('GiveForfeitureNotice', { noticeRef: 'N/1' }, '2027-05-31T09:00:01Z'))
+        .thenRefuses('detention_order_required');
+    });
+  });
+
+  describe('when the notice is treated as given (the notice regulations)', () => {
+    const send = (method: 'post' | 'electronic' | 'publication', sentAt: string, more = {}) =>
+      command(
+        'GiveForfeitureNotice',
+        { noticeRef: 'N/1', method, sentAt, ...more },
+        '2026-12-20T10:00:00Z',
+      );
+    const givenOn = (date: string, deadline: string) => [
+      { data: expect.objectContaining({ givenAt: date, objectionDeadline: deadline }) },
+    ];
+
+    it('electronic: the day it is sent at or before 4.30pm, the next day after', () => {
+      spec
+        .given(detainedCash)
+        .when(send('electronic', '2026-12-02T16:30:00Z'))
+        .thenMatches(givenOn('2026-12-02', '2027-01-01'));
+      spec
+        .given(detainedCash)
+        .when(send('electronic', '2026-12-02T16:30:01Z'))
+        .thenMatches(givenOn('2026-12-03', '2027-01-02'));
+    });
+
+    it('electronic: 4.30pm is London time (BST in summer)', () => {
+      const summer = [
+        sterlingCash,
+        initialDetention,
+        extension(
+          '2026-12-01T10:00:00.000Z',
+          '2027-05-31T09:00:00.000Z',
+          '2026-11-30T09:00:00.000Z',
+        ),
+      ];
+      spec
+        .given(summer)
+        .when(
+          command(
+            'GiveForfeitureNotice',
+            { noticeRef: 'N/1', method: 'electronic', sentAt: '2027-05-04T15:31:00Z' },
+            '2027-05-05T10:00:00Z',
+          ),
+        )
+        .thenMatches([{ data: expect.objectContaining({ givenAt: '2027-05-05' }) }]);
+    });
+
+    it('post: the second business day after posting (Friday → Tuesday), unless the day is recorded', () => {
+      spec
+        .given(detainedCash)
+        .when(send('post', '2026-12-04T12:00:00Z'))
+        .thenMatches(givenOn('2026-12-08', '2027-01-07'));
+      spec
+        .given(detainedCash)
+        .when(send('post', '2026-12-04T12:00:00Z', { givenAt: '2026-12-05' }))
+        .thenMatches(givenOn('2026-12-05', '2027-01-04'));
+      spec
+        .given(detainedCash)
+        .when(send('post', '2026-12-04T12:00:00Z', { givenAt: '2026-12-03' }))
+        .thenRefuses('invalid_date', 'givenAt');
+    });
+
+    it('publication: the day it is published; a method needs its sentAt', () => {
+      spec
+        .given(detainedCash)
+        .when(send('publication', '2026-12-04T09:00:00Z'))
+        .thenMatches(givenOn('2026-12-04', '2027-01-03'));
+      spec
+        .given(detainedCash)
+        .when(command('GiveForfeitureNotice', { noticeRef: 'N/1', method: 'post' }, noticeDay))
+        .thenRefuses('invalid_state', 'sentAt');
+    });
+  });
+
   it('defaults the deadline to the end of 30 days starting with the day after the notice', () => {
     spec
       .given(detainedCash)
