@@ -28,6 +28,7 @@ import { cryptoSterling, rateJson } from './exchange-rates.rules';
 import { AssetState, evolve, initialAssetState } from './asset.state';
 import { decideDetentionLimitExtension } from './detention-limits.rules';
 import { decideDetention } from './detention.rules';
+import { decideFreezingOrderPeriod } from './freezing-order.rules';
 import {
   decideApplication,
   decideForfeiture,
@@ -70,6 +71,8 @@ export function decide(command: AssetCommand, state: AssetState): AssetEvent[] {
       return decideDetention(command, held(state), at);
     case 'ExtendDetentionLimit':
       return decideDetentionLimitExtension(command, held(state), at);
+    case 'SetFreezingOrderPeriod':
+      return decideFreezingOrderPeriod(command, held(state), at);
     case 'ValueAsset':
       return value(command, held(state), at);
     case 'WithdrawValuation':

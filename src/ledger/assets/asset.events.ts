@@ -38,7 +38,10 @@ export const CATEGORIES = [
   'jewellery',
   'watch',
   'precious_metal',
+  'precious_stone',
   'artwork',
+  'face_value_voucher',
+  'postage_stamp',
   'electronics',
   'document',
   'other',
@@ -194,6 +197,21 @@ export type DetentionLimitExtended = DomainEvent<
   }
 >;
 
+/** The period of an account freezing order, as made (s.303Z3(3)) or varied (s.303Z4). */
+export type FreezingOrderPeriodSet = DomainEvent<
+  'FreezingOrderPeriodSet',
+  {
+    kind: 'made' | 'variation';
+    court: string;
+    orderRef?: string;
+    /** The day the order was made: the 2 years of s.303Z3(4) start with it. */
+    madeOn: string;
+    /** The last day (London) the order has effect. */
+    expiresOn: string;
+    occurredAt: string;
+  }
+>;
+
 export type AssetValued = DomainEvent<
   'AssetValued',
   {
@@ -313,6 +331,7 @@ export type AssetEvent =
   | CustodyTransferred
   | DetentionOrdered
   | DetentionLimitExtended
+  | FreezingOrderPeriodSet
   | AssetValued
   | ValuationWithdrawn
   | ForfeitureNoticeGiven
@@ -333,6 +352,7 @@ export const ASSET_EVENT_TYPES: readonly AssetEvent['type'][] = [
   'CustodyTransferred',
   'DetentionOrdered',
   'DetentionLimitExtended',
+  'FreezingOrderPeriodSet',
   'AssetValued',
   'ValuationWithdrawn',
   'ForfeitureNoticeGiven',

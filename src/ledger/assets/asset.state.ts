@@ -134,6 +134,14 @@ export interface AssetState {
   /** currentValuation(state) kept up to date (latest valuation, else the declared fallback). */
   currentValue?: CurrentValue;
   detention?: DetentionState;
+  /** An account freezing order's period as the court specified it (s.303Z3(3), s.303Z4). */
+  freezingOrder?: {
+    madeOn: string;
+    expiresOn: string;
+    court: string;
+    orderRef?: string;
+    variations: number;
+  };
   forfeiture: ForfeitureState;
   /** Active restraint orders. */
   restrainedBy: string[];
@@ -321,6 +329,17 @@ export function evolve(state: AssetState, event: AssetEvent): AssetState {
                 ...(state.detention?.extensionOrders ?? []),
                 { orderDate, expiresAt: d.expiresAt, orderRef: d.orderRef },
               ],
+      };
+      return next;
+    }
+    case 'FreezingOrderPeriodSet': {
+      const d = event.data;
+      next.freezingOrder = {
+        madeOn: d.madeOn,
+        expiresOn: d.expiresOn,
+        court: d.court,
+        orderRef: d.orderRef ?? state.freezingOrder?.orderRef,
+        variations: (state.freezingOrder?.variations ?? 0) + (d.kind === 'variation' ? 1 : 0),
       };
       return next;
     }

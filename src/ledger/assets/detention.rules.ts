@@ -1,7 +1,10 @@
 import { refuse } from '../../common/domain-error';
 import {
   cashDetentionExpiry,
+  epochMsToIso,
+  instantToEpochMs,
   londonDateOf,
+  MS_PER_HOUR,
   ENGLAND_AND_WALES,
   parseIsoInstant,
   WorkingCalendar,
@@ -32,9 +35,15 @@ export function initialHours(
  * Saturdays, Sundays, Christmas Day, Good Friday and bank holidays (the s.295 clock). A start the
  * calendar does not cover is refused with `invalid_date` rather than guessed.
  */
-export function initialExpiry(startsAt: string, hours: number, calendar?: WorkingCalendar): string {
+export function initialExpiry(
+  startsAt: string,
+  hours: number,
+  power: Power,
+  limits: AssetTimeLimits = timeLimits,
+  calendar?: WorkingCalendar,
+): string {
   try {
-    return cashDetentionExpiry(startsAt, calendar, hours);
+    return periodEnd(power, startsAt, hours, limits, calendar);
   } catch (e) {
     if (e instanceof RangeError) {
       refuse(
@@ -45,6 +54,23 @@ export function initialExpiry(startsAt: string, hours: number, calendar?: Workin
     }
     throw e;
   }
+}
+
+/**
+ * The end of `hours` from `startsAt`: counted as s.295(1B) counts, except for listed assets when
+ * `limits.listedHoursCounting` says s.303K's hours are real hours.
+ */
+function periodEnd(
+  power: Power,
+  startsAt: string,
+  hours: number,
+  limits: AssetTimeLimits,
+  calendar?: WorkingCalendar,
+): string {
+  if (power === 'POCA_S303J_LISTED' && limits.listedHoursCounting === 'real') {
+    return epochMsToIso((instantToEpochMs(startsAt) as number) + hours * MS_PER_HOUR);
+  }
+  return cashDetentionExpiry(startsAt, calendar, hours);
 }
 
 /** The statutory initial period an asset is in from its seizure, before any detention is recorded. */
@@ -75,7 +101,7 @@ export function initialPeriodFromSeizure(
   }
   const countedHours = initialHours(state.power, false, limits);
   try {
-    const expiresAt = cashDetentionExpiry(state.powerSince, calendar, countedHours);
+    const expiresAt = periodEnd(state.power, state.powerSince, countedHours, limits, calendar);
     return { startsAt: state.powerSince, expiresAt, countedHours };
   } catch (e) {
     if (e instanceof RangeError) return undefined;
@@ -130,7 +156,7 @@ export function decideDetention(
       d.startsAt === undefined ? asset.powerSince : parseIsoInstant(d.startsAt, 'startsAt');
     const senior = asset.power === 'POCA_S303J_LISTED' && d.seniorOfficerAuthority === true;
     const hours = initialHours(asset.power, senior, limits);
-    const latest = initialExpiry(startsAt, hours);
+    const latest = initialExpiry(startsAt, hours, asset.power, limits);
     expiresAt = d.expiresAt === undefined ? latest : parseIsoInstant(d.expiresAt, 'expiresAt');
     assertEndsAfterStart(startsAt, expiresAt);
     if (isAfter(expiresAt, latest)) {

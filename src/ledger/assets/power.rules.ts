@@ -1,12 +1,19 @@
 import { refuse } from '../../common/domain-error';
 import { Category, Power } from './asset.events';
 
-/** Listed assets (s.303B): the categories the s.303J power can seize. `other` is not listed. */
+/**
+ * Listed assets (s.303B): precious metals, precious stones, watches, artistic works, face-value
+ * vouchers and postage stamps, the categories the s.303J power can seize. `jewellery` is kept as
+ * listed (it is made of precious metals or stones; verify case by case). `other` is not listed.
+ */
 export const LISTED_CATEGORIES: readonly Category[] = [
   'precious_metal',
+  'precious_stone',
   'jewellery',
   'watch',
   'artwork',
+  'face_value_voucher',
+  'postage_stamp',
 ];
 
 /** Powers with a civil-forfeiture detention clock (s.295, s.303K, and cryptoassets seized under s.303Z29). */

@@ -7,6 +7,11 @@ export interface AssetTimeLimits {
   /** s.303K: listed assets, without / with a senior officer's authority. */
   listedInitialHours: number;
   listedSeniorOfficerHours: number;
+  /**
+   * How s.303K's hours are counted: `counted` (as s.295(1B): no weekends, Christmas Day, Good
+   * Friday or bank holidays) or `real` (clock hours). The text is not in the corpus: verify.
+   */
+  listedHoursCounting: 'counted' | 'real';
   /** Cryptoassets seized under s.303Z29: 48 hours as for cash (verify: the section setting it is not in the text we have). */
   cryptoInitialHours: number;
   /** Each extension order lasts at most this many calendar months. */
@@ -25,6 +30,7 @@ export const timeLimits: AssetTimeLimits = {
   cashInitialHours: 48,
   listedInitialHours: 6,
   listedSeniorOfficerHours: 48,
+  listedHoursCounting: 'counted',
   cryptoInitialHours: 48,
   extensionMaxMonths: 6,
   detentionMaxMonths: 24,

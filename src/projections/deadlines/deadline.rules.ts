@@ -2,12 +2,10 @@ import {
   cashDetentionExpiry,
   compareInstants,
   endOfLondonDay,
-  addMonths,
   MS_PER_HOUR,
   ENGLAND_AND_WALES,
   epochMsToIso,
   instantToEpochMs,
-  londonDateOf,
   WorkingCalendar,
 } from '../../common/time';
 import { Power } from '../../ledger/assets/asset.events';
@@ -16,6 +14,7 @@ import { AssetState, isHeld } from '../../ledger/assets/asset.state';
 import { initialPeriodFromSeizure } from '../../ledger/assets/detention.rules';
 import { earlierRulesFlags } from '../../ledger/assets/earlier-rules.flags';
 import { detentionLimit } from '../../ledger/assets/detention-limits.rules';
+import { freezingOrderEnds } from '../../ledger/assets/freezing-order.rules';
 import { AssetTimeLimits, timeLimits } from '../../ledger/assets/time-limits';
 import { orderPosition } from '../../ledger/confiscation/confiscation.position';
 import { ConfiscationState } from '../../ledger/confiscation/confiscation.state';
@@ -94,8 +93,8 @@ function underDetentionClock(state: AssetState): boolean {
  *   the date of the first extension order, or the day a s.303Z32(4) order set (cryptoassets, up
  *   to 3 years); none before the first order.
  * - `objection_window`: the objection deadline of a forfeiture notice that stands (no objection).
- * - `afo_expiry`: an account freezing order (s.303Z1) lasts at most 2 years from when it was made
- *   (the first detention/freezing recorded, else when the account came under the power).
+ * - `afo_expiry`: the last day of the period the court specified for an account freezing order (as
+ *   made or varied); with none recorded, the end of 2 years starting with the day it was made.
  * None once the asset is released, forfeited, realised, destroyed or voided.
  */
 export function assetDeadlines(
@@ -204,16 +203,16 @@ export function assetDeadlines(
   }
 
   if (power === 'POCA_S303Z1_AFO') {
-    const madeAt = state.detention?.firstStartedAt ?? state.powerSince ?? state.seizedAt;
-    if (madeAt) {
-      const made = londonDateOf(madeAt);
-      const expiry = addMonths(made, limits.afoMaxMonths);
+    const ends = freezingOrderEnds(state, limits);
+    if (ends) {
       out.push(
         deadline(
           'afo_expiry',
-          expiry,
-          endOfLondonDay(expiry),
-          `Account freezing order (s.303Z1) made on ${made} ends at the latest: ${limits.afoMaxMonths / 12} years`,
+          ends.lastDay,
+          endOfLondonDay(ends.lastDay),
+          ends.specified
+            ? `Account freezing order made on ${ends.madeOn} ends (the period the court specified${state.freezingOrder?.variations ? ', as varied under s.303Z4' : ''}): apply to vary it or for forfeiture, or it lapses`
+            : `Account freezing order (s.303Z1) made on ${ends.madeOn}: no period recorded; at the latest it ends on ${ends.lastDay} (2 years starting with the day it was made, s.303Z3(4))`,
         ),
       );
     }

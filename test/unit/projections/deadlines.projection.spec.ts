@@ -398,12 +398,35 @@ describe('deadlines projection (given events → rows)', () => {
     expect(rows()).toEqual([]);
   });
 
-  it('an account freezing order lasts at most 2 years from when it was made', () => {
+  it('an account freezing order with no period recorded: at most the end of 2 years starting with the day it was made (s.303Z3(4))', () => {
+    // Made Friday 27 November 2026: 2 years starting with that day end with 26 November 2028.
     asset('a-4', [frozenAccount]);
     expect(brief()).toEqual([
-      { kind: 'afo_expiry', due: '2028-11-27', dueAt: '2028-11-28T00:00:00.000Z' },
+      { kind: 'afo_expiry', due: '2028-11-26', dueAt: '2028-11-27T00:00:00.000Z' },
     ]);
     expect(rows()[0]).toMatchObject({ ref: 'JS/4', asset_id: 'a-4' });
+    expect(rows()[0].description).toMatch(/no period recorded/);
+  });
+
+  it('an account freezing order ends when the court specified, and moves with a variation (s.303Z4)', () => {
+    const period = (kind: 'made' | 'variation', expiresOn: string): AssetEvent => ({
+      type: 'FreezingOrderPeriodSet',
+      data: {
+        kind,
+        court: 'Westminster MC',
+        orderRef: 'AFO/1',
+        madeOn: '2026-11-27',
+        expiresOn,
+        occurredAt: at('2026-11-27'),
+      },
+    });
+    asset('a-4', [frozenAccount, period('made', '2027-05-26')]);
+    expect(brief()).toEqual([
+      { kind: 'afo_expiry', due: '2027-05-26', dueAt: '2027-05-26T23:00:00.000Z' },
+    ]);
+    asset('a-4', [period('variation', '2027-11-26')]);
+    expect(brief()[0].due).toBe('2027-11-26');
+    expect(rows()[0].description).toMatch(/as varied under s\.303Z4/);
   });
 
   it('no deadlines for an evidential (PACE) seizure', () => {
@@ -531,7 +554,7 @@ describe('deadlines projection (given events → rows)', () => {
     beforeEach(() => {
       openCase();
       asset('a-1', [sterlingCash, initialDetention]); // expires 2026-12-01T10:00Z
-      asset('a-4', [frozenAccount]); // AFO to 2028-11-27
+      asset('a-4', [frozenAccount]); // AFO to 2028-11-26
       order('co-1', [
         { ...orderMade, data: { ...orderMade.data, caseId: CASE_ID } } as typeof orderMade,
       ]);
@@ -565,7 +588,7 @@ describe('deadlines projection (given events → rows)', () => {
         deadlinesDue(db, runner, now, 'P105W', { kind: 'afo_expiry' }, EVERY_CASE).items.map(
           (i) => i.due,
         ),
-      ).toEqual(['2028-11-27']);
+      ).toEqual(['2028-11-26']);
       expect(deadlinesDue(db, runner, now, 'P14D', { agency: 'NCA' }, EVERY_CASE).items).toEqual(
         [],
       );

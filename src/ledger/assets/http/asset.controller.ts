@@ -43,6 +43,7 @@ import {
   ChangeLegalBasisDto,
   ExtendDetentionLimitDto,
   OrderDetentionDto,
+  SetFreezingOrderPeriodDto,
   TransferCustodyDto,
   ValueAssetDto,
   WithdrawValuationDto,
@@ -144,6 +145,20 @@ export class AssetController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.extendDetentionLimit(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/freezing-order-periods')
+  @ApiCommand(
+    'Record the period of an account freezing order as made, or a variation of it (s.303Z3(3), s.303Z4)',
+    ROLES.detention,
+  )
+  async setFreezingOrderPeriod(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: SetFreezingOrderPeriodDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.setFreezingOrderPeriod(assetId, dto, envelope));
   }
 
   @Post(':assetId/valuations')

@@ -32,6 +32,7 @@ import {
   ChangeLegalBasisDto,
   ExtendDetentionLimitDto,
   OrderDetentionDto,
+  SetFreezingOrderPeriodDto,
   TransferCustodyDto,
   ValueAssetDto,
   WithdrawValuationDto,
@@ -175,6 +176,19 @@ export class AssetService {
         extendedTo: dto.extendedTo,
         occurredAt: dto.occurredAt,
       }),
+    });
+  }
+
+  setFreezingOrderPeriod(
+    assetId: string,
+    dto: SetFreezingOrderPeriodDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'SetFreezingOrderPeriod', envelope, {
+      kind: dto.kind,
+      court: dto.court,
+      expiresOn: dto.expiresOn,
+      ...withoutAbsent({ orderRef: dto.orderRef, madeOn: dto.madeOn, occurredAt: dto.occurredAt }),
     });
   }
 

@@ -2,6 +2,7 @@ import { withoutAbsent } from '../../../common/objects';
 import { detentionLimit } from '../detention-limits.rules';
 import { initialPeriodFromSeizure } from '../detention.rules';
 import { earlierRulesFlags } from '../earlier-rules.flags';
+import { freezingOrderEnds } from '../freezing-order.rules';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CryptoJson, MoneyJson } from '../../../common/money';
 import { HistoryEntry } from '../../history/stream-history';
@@ -237,6 +238,30 @@ export class DetentionView {
   limit?: DetentionLimitView;
 }
 
+export class FreezingOrderView {
+  @ApiProperty({ example: '2026-11-27', description: 'The day the order was made' })
+  madeOn!: string;
+
+  @ApiProperty({
+    example: '2027-05-26',
+    description:
+      'The last day it has effect: as the court specified (made or varied), else the statutory maximum of 2 years starting with the day it was made (s.303Z3(4))',
+  })
+  lastDay!: string;
+
+  @ApiProperty({ description: 'The court specified the period (else: none recorded yet)' })
+  specified!: boolean;
+
+  @ApiPropertyOptional()
+  court?: string;
+
+  @ApiPropertyOptional()
+  orderRef?: string;
+
+  @ApiProperty({ description: 'Variations under s.303Z4' })
+  variations!: number;
+}
+
 /** Something recorded under earlier rules that today's rules would refuse: check it with the court. */
 export class EarlierRulesFlagView {
   @ApiProperty({ example: 'detention_limit_exceeded', description: 'The rule code' })
@@ -321,6 +346,12 @@ export class AssetSummary {
 
   @ApiProperty({ type: DetentionView, nullable: true })
   detention!: DetentionView | null;
+
+  @ApiPropertyOptional({
+    type: FreezingOrderView,
+    description: 'Accounts frozen under s.303Z1: the period the freezing order has effect',
+  })
+  freezingOrder?: FreezingOrderView;
 
   @ApiProperty({
     type: [EarlierRulesFlagView],
@@ -427,6 +458,20 @@ function detentionView(d: DetentionState | undefined): DetentionView | null {
   };
 }
 
+function freezingOrderView(state: AssetState): FreezingOrderView | undefined {
+  if (state.power !== 'POCA_S303Z1_AFO') return undefined;
+  const ends = freezingOrderEnds(state);
+  if (!ends) return undefined;
+  const recorded = state.freezingOrder;
+  return {
+    madeOn: ends.madeOn,
+    lastDay: ends.lastDay,
+    specified: ends.specified,
+    ...withoutAbsent({ court: recorded?.court, orderRef: recorded?.orderRef }),
+    variations: recorded?.variations ?? 0,
+  };
+}
+
 export function toAssetSummary(
   id: string,
   state: AssetState,
@@ -460,6 +505,7 @@ export function toAssetSummary(
     currentValuation: currentValuationView(state, asAt),
     valuations: state.valuations.map(valuationView),
     detention: detentionView(state.detention),
+    ...withoutAbsent({ freezingOrder: freezingOrderView(state) }),
     earlierRulesFlags: earlierRulesFlags(state),
     ...withoutAbsent({ initialPeriod: initialPeriodFromSeizure(state) }),
     forfeiture: {

@@ -112,6 +112,38 @@ export class ExtendDetentionLimitDto {
   occurredAt?: string;
 }
 
+/** `POST /assets/{assetId}/freezing-order-periods`: FreezingOrderPeriodSet (s.303Z3(3), s.303Z4). */
+export class SetFreezingOrderPeriodDto {
+  @OneOf(['made', 'variation'], false, 'made (the order as made) or variation (s.303Z4)')
+  kind!: 'made' | 'variation';
+
+  @Text(200, 'The court that made or varied the order', 'Westminster Magistrates’ Court')
+  court!: string;
+
+  @OptionalText(100, "The court's reference for the order", 'WMC/AFO/2026/0031')
+  orderRef?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-27',
+    description:
+      '`made` only: the day the order was made (defaults to the day the account came under s.303Z1)',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  madeOn?: string;
+
+  @ApiProperty({
+    example: '2027-05-26',
+    description:
+      'The last day the order has effect: at most the end of 2 years starting with the day it was made (s.303Z3(4))',
+  })
+  @IsIsoDate()
+  expiresOn!: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
 /** `POST /assets/{assetId}/valuations`: AssetValued (the valuation id is the server's). */
 export class ValueAssetDto {
   @OneOf(VALUATION_BASES)

@@ -1,5 +1,6 @@
 import { initialPeriodFromSeizure } from '@src/ledger/assets/detention.rules';
 import { detentionLimit } from '@src/ledger/assets/detention-limits.rules';
+import { timeLimits } from '@src/ledger/assets/time-limits';
 import { AssetEvent } from '@src/ledger/assets/asset.events';
 import {
   bitcoin,
@@ -610,6 +611,25 @@ describe('the initial period from the seizure (s.295(1), (1B))', () => {
   it('is 6 hours for a listed asset and none for a PACE seizure', () => {
     expect(initialPeriodFromSeizure(spec.given([listedWatch]).state)?.countedHours).toBe(6);
     expect(initialPeriodFromSeizure(spec.given([paceVehicle]).state)).toBe(undefined);
+  });
+
+  describe('s.303K: how the 6 hours of a listed asset are counted (configuration, verify)', () => {
+    // Seized Friday 27 November 2026 at 20:00 (GMT).
+    const lateFriday = seized({
+      ...listedWatch.data,
+      occurredAt: '2026-11-27T20:00:00.000Z',
+    });
+    it('counted hours (the default): 4 on Friday, the weekend skipped, 2 on Monday', () => {
+      expect(initialPeriodFromSeizure(spec.given([lateFriday]).state)?.expiresAt).toBe(
+        '2026-11-30T02:00:00.000Z',
+      );
+    });
+    it('real hours, where configured: Saturday 02:00', () => {
+      const real = { ...timeLimits, listedHoursCounting: 'real' as const };
+      expect(initialPeriodFromSeizure(spec.given([lateFriday]).state, real)?.expiresAt).toBe(
+        '2026-11-28T02:00:00.000Z',
+      );
+    });
   });
 });
 

@@ -397,6 +397,10 @@ describe('AssetSeized', () => {
       ['PACE_S22', 'document'],
       ['POCA_S47C', 'vessel'],
       ['POCA_S303J_LISTED', 'precious_metal'],
+      // s.303B(1): precious stones, face-value vouchers and postage stamps are listed too.
+      ['POCA_S303J_LISTED', 'precious_stone'],
+      ['POCA_S303J_LISTED', 'face_value_voucher'],
+      ['POCA_S303J_LISTED', 'postage_stamp'],
     ] as const)('accepts %s for %s', (power, category) => {
       spec
         .given([])
