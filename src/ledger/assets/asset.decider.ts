@@ -30,6 +30,11 @@ import { decideDetentionLimitExtension } from './detention-limits.rules';
 import { decideDetention } from './detention.rules';
 import { decideFreezingOrderPeriod } from './freezing-order.rules';
 import {
+  decideInterestBearingAccount,
+  decideInterestCredit,
+  interestToAdd,
+} from './seized-cash-interest.rules';
+import {
   decideApplication,
   decideForfeiture,
   decideNotice,
@@ -73,6 +78,10 @@ export function decide(command: AssetCommand, state: AssetState): AssetEvent[] {
       return decideDetentionLimitExtension(command, held(state), at);
     case 'SetFreezingOrderPeriod':
       return decideFreezingOrderPeriod(command, held(state), at);
+    case 'RecordInterestBearingAccount':
+      return decideInterestBearingAccount(command, held(state), at);
+    case 'CreditInterest':
+      return decideInterestCredit(command, held(state), at);
     case 'ValueAsset':
       return value(command, held(state), at);
     case 'WithdrawValuation':
@@ -285,7 +294,19 @@ function release(command: ReleaseAsset, asset: ExistingAsset, at: string): Asset
     );
   }
   const { reason, releasedTo } = command.data;
-  return [{ type: 'AssetReleased', data: { reason, releasedTo, occurredAt: at } }];
+  // s.296(1): the interest accruing on detained cash "is to be added to it on its ... release".
+  const interest = interestToAdd(asset);
+  return [
+    {
+      type: 'AssetReleased',
+      data: {
+        reason,
+        releasedTo,
+        ...(interest && { interestAdded: interest.toJSON() }),
+        occurredAt: at,
+      },
+    },
+  ];
 }
 
 export const assetDecider: Decider<AssetCommand, AssetEvent, AssetState> = {

@@ -212,6 +212,24 @@ export type FreezingOrderPeriodSet = DomainEvent<
   }
 >;
 
+/** s.296: the cash paid into an interest-bearing account, or kept as evidence (s.296(3)). */
+export type CashInterestBearingRecorded = DomainEvent<
+  'CashInterestBearingRecorded',
+  {
+    status: 'paid_in' | 'evidence';
+    account?: string;
+    paidInAt?: string;
+    reason?: string;
+    occurredAt: string;
+  }
+>;
+
+/** Interest the interest-bearing account earned on the cash (s.296(1)), in sterling. */
+export type InterestCredited = DomainEvent<
+  'InterestCredited',
+  { amount: MoneyJson; creditedOn: string; occurredAt: string }
+>;
+
 export type AssetValued = DomainEvent<
   'AssetValued',
   {
@@ -279,6 +297,8 @@ export type AssetForfeited = DomainEvent<
     /** Computed by the decider: the amount in sterling (equal to amount when GBP). */
     gbpAmount: MoneyJson;
     fx?: RateUsed;
+    /** s.296(1): interest credited on the detained cash; included in the amount when it defaults. */
+    interestAdded?: MoneyJson;
     occurredAt: string;
   }
 >;
@@ -315,7 +335,13 @@ export type AssetRealised = DomainEvent<
 
 export type AssetReleased = DomainEvent<
   'AssetReleased',
-  { reason: ReleaseReason; releasedTo: string; occurredAt: string }
+  {
+    reason: ReleaseReason;
+    releasedTo: string;
+    /** s.296(1): interest credited on the detained cash, released with it. */
+    interestAdded?: MoneyJson;
+    occurredAt: string;
+  }
 >;
 
 export type AssetDestroyed = DomainEvent<
@@ -332,6 +358,8 @@ export type AssetEvent =
   | DetentionOrdered
   | DetentionLimitExtended
   | FreezingOrderPeriodSet
+  | CashInterestBearingRecorded
+  | InterestCredited
   | AssetValued
   | ValuationWithdrawn
   | ForfeitureNoticeGiven
@@ -353,6 +381,8 @@ export const ASSET_EVENT_TYPES: readonly AssetEvent['type'][] = [
   'DetentionOrdered',
   'DetentionLimitExtended',
   'FreezingOrderPeriodSet',
+  'CashInterestBearingRecorded',
+  'InterestCredited',
   'AssetValued',
   'ValuationWithdrawn',
   'ForfeitureNoticeGiven',

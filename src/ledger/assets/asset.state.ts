@@ -1,4 +1,4 @@
-import { CryptoJson, MoneyJson } from '../../common/money';
+import { CryptoJson, Money, MoneyJson } from '../../common/money';
 import { compareInstants, londonDateOf } from '../../common/time';
 import {
   AssetEvent,
@@ -143,6 +143,15 @@ export interface AssetState {
     variations: number;
   };
   forfeiture: ForfeitureState;
+  /** s.296: where seized cash is held to earn interest, or why it is kept as evidence. */
+  interestBearing?: {
+    status: 'paid_in' | 'evidence';
+    account?: string;
+    paidInAt?: string;
+    reason?: string;
+  };
+  /** s.296: interest credited so far (GBP); it goes with the cash on forfeiture or release. */
+  interestEarned?: MoneyJson;
   /** Active restraint orders. */
   restrainedBy: string[];
   realisation?: {
@@ -330,6 +339,16 @@ export function evolve(state: AssetState, event: AssetEvent): AssetState {
                 { orderDate, expiresAt: d.expiresAt, orderRef: d.orderRef },
               ],
       };
+      return next;
+    }
+    case 'CashInterestBearingRecorded': {
+      const { status, account, paidInAt, reason } = event.data;
+      next.interestBearing = { status, account, paidInAt, reason };
+      return next;
+    }
+    case 'InterestCredited': {
+      const before = state.interestEarned ? Money.parse(state.interestEarned) : Money.zero('GBP');
+      next.interestEarned = before.plus(Money.parse(event.data.amount)).toJSON();
       return next;
     }
     case 'FreezingOrderPeriodSet': {

@@ -22,6 +22,7 @@ import { rateJson } from './exchange-rates.rules';
 import { LISTED_CATEGORIES } from './power.rules';
 import { currentValuation } from './asset.state';
 import { assertCashNoticeAllowed, treatedAsGivenOn } from './notice.rules';
+import { interestToAdd } from './seized-cash-interest.rules';
 import { earliestObjectionDeadline, timeLimits } from './time-limits';
 
 /** Powers under which magistrates can forfeit (civil forfeiture). */
@@ -238,6 +239,7 @@ export function decideForfeiture(
   let amount: Money;
   let gbpAmount: Money;
   let rate: FxRate | undefined;
+  const interest = interestToAdd(asset);
   if (d.amount !== undefined) {
     amount = Money.positive(d.amount, 'amount');
     if (amount.currency !== 'GBP') {
@@ -252,6 +254,8 @@ export function decideForfeiture(
       refuse('invalid_money', 'the asset has no known value: give the amount forfeited', 'amount');
     }
     amount = gbpAmount = Money.parse(current.gbpValue);
+    // s.296(1): interest on detained cash "is to be added to it on its forfeiture".
+    if (interest) amount = gbpAmount = gbpAmount.plus(interest);
   }
   return [
     {
@@ -263,6 +267,7 @@ export function decideForfeiture(
         amount: amount.toJSON(),
         gbpAmount: gbpAmount.toJSON(),
         ...(rate && { fx: rateJson(rate) }),
+        ...(interest && { interestAdded: interest.toJSON() }),
         occurredAt: at,
       },
     },

@@ -41,8 +41,10 @@ import {
 } from './disposal.dto';
 import {
   ChangeLegalBasisDto,
+  CreditInterestDto,
   ExtendDetentionLimitDto,
   OrderDetentionDto,
+  RecordInterestBearingAccountDto,
   SetFreezingOrderPeriodDto,
   TransferCustodyDto,
   ValueAssetDto,
@@ -55,6 +57,7 @@ const ROLES = {
   legalBasis: ['investigator', 'supervisor'],
   custody: ['investigator', 'supervisor'],
   detention: ['investigator', 'court_liaison'],
+  interest: ['investigator', 'finance'],
   value: ['investigator', 'court_liaison', 'supervisor'],
   withdrawValuation: ['supervisor'],
   forfeitureTrack: ['investigator', 'court_liaison'],
@@ -159,6 +162,34 @@ export class AssetController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.setFreezingOrderPeriod(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/interest-bearing-account')
+  @ApiCommand(
+    'Record that seized cash was paid into an interest-bearing account, or is kept as evidence (s.296)',
+    ROLES.interest,
+  )
+  async recordInterestBearingAccount(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: RecordInterestBearingAccountDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(
+      response,
+      await this.assets.recordInterestBearingAccount(assetId, dto, envelope),
+    );
+  }
+
+  @Post(':assetId/interest-credits')
+  @ApiCommand('Record interest the account earned on seized cash (s.296)', ROLES.interest)
+  async creditInterest(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: CreditInterestDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.creditInterest(assetId, dto, envelope));
   }
 
   @Post(':assetId/valuations')

@@ -30,8 +30,10 @@ import {
 } from './disposal.dto';
 import {
   ChangeLegalBasisDto,
+  CreditInterestDto,
   ExtendDetentionLimitDto,
   OrderDetentionDto,
+  RecordInterestBearingAccountDto,
   SetFreezingOrderPeriodDto,
   TransferCustodyDto,
   ValueAssetDto,
@@ -189,6 +191,33 @@ export class AssetService {
       court: dto.court,
       expiresOn: dto.expiresOn,
       ...withoutAbsent({ orderRef: dto.orderRef, madeOn: dto.madeOn, occurredAt: dto.occurredAt }),
+    });
+  }
+
+  recordInterestBearingAccount(
+    assetId: string,
+    dto: RecordInterestBearingAccountDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'RecordInterestBearingAccount', envelope, {
+      kind: dto.kind,
+      ...withoutAbsent({
+        account: dto.account,
+        paidInAt: dto.paidInAt,
+        reason: dto.reason,
+        occurredAt: dto.occurredAt,
+      }),
+    });
+  }
+
+  creditInterest(
+    assetId: string,
+    dto: CreditInterestDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'CreditInterest', envelope, {
+      amount: { amount: dto.amount.amount, currency: dto.amount.currency },
+      ...withoutAbsent({ creditedOn: dto.creditedOn, occurredAt: dto.occurredAt }),
     });
   }
 

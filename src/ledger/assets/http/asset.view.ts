@@ -353,6 +353,20 @@ export class AssetSummary {
   })
   freezingOrder?: FreezingOrderView;
 
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description:
+      's.296: where seized cash is held to earn interest ({ status: paid_in, account, paidInAt }) or why it is kept as evidence ({ status: evidence, reason })',
+  })
+  interestBearing?: Record<string, string>;
+
+  @ApiPropertyOptional({
+    example: { amount: '12.34', currency: 'GBP' },
+    description: 's.296: interest credited so far; it goes with the cash on forfeiture or release',
+  })
+  interestEarned?: MoneyJson;
+
   @ApiProperty({
     type: [EarlierRulesFlagView],
     description:
@@ -506,6 +520,10 @@ export function toAssetSummary(
     valuations: state.valuations.map(valuationView),
     detention: detentionView(state.detention),
     ...withoutAbsent({ freezingOrder: freezingOrderView(state) }),
+    ...(state.interestBearing && {
+      interestBearing: withoutAbsent({ ...state.interestBearing }),
+    }),
+    ...(state.interestEarned && { interestEarned: state.interestEarned }),
     earlierRulesFlags: earlierRulesFlags(state),
     ...withoutAbsent({ initialPeriod: initialPeriodFromSeizure(state) }),
     forfeiture: {

@@ -144,6 +144,51 @@ export class SetFreezingOrderPeriodDto {
   occurredAt?: string;
 }
 
+/** `POST /assets/{assetId}/interest-bearing-account`: CashInterestBearingRecorded (s.296). */
+export class RecordInterestBearingAccountDto {
+  @OneOf(
+    ['paid_in', 'evidence'],
+    false,
+    'paid_in: paid into an interest-bearing account (s.296(1)); evidence: kept as evidence instead (s.296(3))',
+  )
+  kind!: 'paid_in' | 'evidence';
+
+  @OptionalText(
+    200,
+    'paid_in: the account it was paid into',
+    'Force suspense account, Lloyds 30-00-00 00112233',
+  )
+  account?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-01T14:00:00Z',
+    description: 'paid_in: when it was paid in (defaults to occurredAt)',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  paidInAt?: string;
+
+  @OptionalText(1000, 'evidence: why the cash is required as evidence')
+  reason?: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /assets/{assetId}/interest-credits`: InterestCredited (s.296). */
+export class CreditInterestDto {
+  @MoneyField('The interest credited, in sterling')
+  amount!: MoneyDto;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Defaults to the date of occurredAt' })
+  @IsOptional()
+  @IsIsoDate()
+  creditedOn?: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
 /** `POST /assets/{assetId}/valuations`: AssetValued (the valuation id is the server's). */
 export class ValueAssetDto {
   @OneOf(VALUATION_BASES)
