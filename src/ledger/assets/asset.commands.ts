@@ -103,6 +103,12 @@ export type SetFreezingOrderPeriod = DomainCommand<
   }
 >;
 
+/** POST /assets/{id}/restraint-applications (s.47K). */
+export type ApplyForRestraint = DomainCommand<
+  'ApplyForRestraint',
+  { court: string; appliedAt?: string; occurredAt?: string }
+>;
+
 /** POST /assets/{id}/interest-bearing-account (s.296). */
 export type RecordInterestBearingAccount = DomainCommand<
   'RecordInterestBearingAccount',
@@ -261,6 +267,7 @@ export type AssetCommand =
   | SetFreezingOrderPeriod
   | RecordInterestBearingAccount
   | CreditInterest
+  | ApplyForRestraint
   | ValueAsset
   | WithdrawValuation
   | GiveForfeitureNotice

@@ -29,6 +29,7 @@ import { AssetState, evolve, initialAssetState } from './asset.state';
 import { decideDetentionLimitExtension } from './detention-limits.rules';
 import { decideDetention } from './detention.rules';
 import { decideFreezingOrderPeriod } from './freezing-order.rules';
+import { decideRestraintApplication } from './s47c-detention.rules';
 import {
   decideInterestBearingAccount,
   decideInterestCredit,
@@ -82,6 +83,8 @@ export function decide(command: AssetCommand, state: AssetState): AssetEvent[] {
       return decideInterestBearingAccount(command, held(state), at);
     case 'CreditInterest':
       return decideInterestCredit(command, held(state), at);
+    case 'ApplyForRestraint':
+      return decideRestraintApplication(command, held(state), at);
     case 'ValueAsset':
       return value(command, held(state), at);
     case 'WithdrawValuation':

@@ -212,6 +212,12 @@ export type FreezingOrderPeriodSet = DomainEvent<
   }
 >;
 
+/** s.47K: an application for a restraint order authorising detention (s.41A), within the 48 hours. */
+export type RestraintApplied = DomainEvent<
+  'RestraintApplied',
+  { court: string; appliedAt: string; occurredAt: string }
+>;
+
 /** s.296: the cash paid into an interest-bearing account, or kept as evidence (s.296(3)). */
 export type CashInterestBearingRecorded = DomainEvent<
   'CashInterestBearingRecorded',
@@ -360,6 +366,7 @@ export type AssetEvent =
   | FreezingOrderPeriodSet
   | CashInterestBearingRecorded
   | InterestCredited
+  | RestraintApplied
   | AssetValued
   | ValuationWithdrawn
   | ForfeitureNoticeGiven
@@ -383,6 +390,7 @@ export const ASSET_EVENT_TYPES: readonly AssetEvent['type'][] = [
   'FreezingOrderPeriodSet',
   'CashInterestBearingRecorded',
   'InterestCredited',
+  'RestraintApplied',
   'AssetValued',
   'ValuationWithdrawn',
   'ForfeitureNoticeGiven',

@@ -152,6 +152,8 @@ export interface AssetState {
   };
   /** s.296: interest credited so far (GBP); it goes with the cash on forfeiture or release. */
   interestEarned?: MoneyJson;
+  /** s.47K: an application for a restraint order authorising detention, made within the 48 hours. */
+  restraintApplication?: { court: string; appliedAt: string };
   /** Active restraint orders. */
   restrainedBy: string[];
   realisation?: {
@@ -339,6 +341,10 @@ export function evolve(state: AssetState, event: AssetEvent): AssetState {
                 { orderDate, expiresAt: d.expiresAt, orderRef: d.orderRef },
               ],
       };
+      return next;
+    }
+    case 'RestraintApplied': {
+      next.restraintApplication = { court: event.data.court, appliedAt: event.data.appliedAt };
       return next;
     }
     case 'CashInterestBearingRecorded': {

@@ -14,7 +14,7 @@ import { DetentionOrdered, Power } from './asset.events';
 import { ExistingAsset, requireStatus } from './asset.guards';
 import { AssetState } from './asset.state';
 import { assertExtensionLength, assertOverallLimit } from './detention-limits.rules';
-import { DETAINABLE_POWERS } from './power.rules';
+import { DETAINABLE_POWERS, PART2_DETAINABLE_POWERS } from './power.rules';
 import { AssetTimeLimits, isAfter, timeLimits } from './time-limits';
 
 /** Hours of the initial detention period for the power the asset is held under. */
@@ -27,6 +27,7 @@ export function initialHours(
     return seniorOfficerAuthority ? limits.listedSeniorOfficerHours : limits.listedInitialHours;
   }
   if (power === 'POCA_S303Z29_CRYPTO') return limits.cryptoInitialHours;
+  if (power === 'POCA_S47C') return limits.s47cInitialHours;
   return limits.cashInitialHours;
 }
 
@@ -96,7 +97,12 @@ export function initialPeriodFromSeizure(
   calendar: WorkingCalendar = ENGLAND_AND_WALES,
 ): InitialPeriod | undefined {
   if (!state.exists || state.detention || state.status !== 'held') return undefined;
-  if (!state.power || !state.powerSince || !DETAINABLE_POWERS.includes(state.power)) {
+  if (!state.power || !state.powerSince || !hasDetentionClock(state.power)) return undefined;
+  // s.47K: under a restraint order, or pending the application for one, the s.47J clock stops.
+  if (
+    state.power === 'POCA_S47C' &&
+    (state.restrainedBy.length > 0 || state.restraintApplication)
+  ) {
     return undefined;
   }
   const countedHours = initialHours(state.power, false, limits);
@@ -107,6 +113,11 @@ export function initialPeriodFromSeizure(
     if (e instanceof RangeError) return undefined;
     throw e;
   }
+}
+
+/** Whether assets held under `power` have a detention clock (Part 5, or s.47C under Part 2). */
+export function hasDetentionClock(power: Power): boolean {
+  return DETAINABLE_POWERS.includes(power) || PART2_DETAINABLE_POWERS.includes(power);
 }
 
 /**
@@ -125,10 +136,10 @@ export function decideDetention(
   at: string,
 ): DetentionOrdered[] {
   const d = command.data;
-  if (!DETAINABLE_POWERS.includes(asset.power)) {
+  if (!hasDetentionClock(asset.power)) {
     refuse(
       'power_not_applicable',
-      `${asset.power} has no detention clock: only s.294 cash, s.303J listed assets and s.303Z29 cryptoassets are detained`,
+      `${asset.power} has no detention clock: only s.294 cash, s.303J listed assets, s.303Z29 cryptoassets and s.47C property are detained`,
       undefined,
       { power: asset.power },
     );
@@ -189,8 +200,16 @@ export function decideDetention(
       );
     }
     orderDate = londonDateOf(at);
-    assertExtensionLength(orderDate, expiresAt, limits);
-    assertOverallLimit(current, orderDate, expiresAt, limits);
+    if (asset.power === 'POCA_S47C') {
+      // s.47M: a magistrates' court extends the s.47J period; its limits are not in the text we
+      // have, so only the court is required here (docs/domain.md).
+      if (!d.court?.trim()) {
+        refuse('invalid_state', 'a s.47M order names the magistrates’ court', 'court');
+      }
+    } else {
+      assertExtensionLength(orderDate, expiresAt, limits);
+      assertOverallLimit(current, orderDate, expiresAt, limits);
+    }
   }
 
   return [

@@ -41,7 +41,8 @@ export function earlierRulesFlags(
     });
   }
   const detention = state.detention;
-  if (!detention) return flags;
+  // s.47M orders (Part 2) are not measured by s.295(2).
+  if (!detention || state.power === 'POCA_S47C') return flags;
   const limit = detentionLimit(detention, limits);
   for (const order of detention.extensionOrders ?? []) {
     const ref = order.orderRef === undefined ? {} : { ref: order.orderRef };

@@ -16,6 +16,12 @@ export const LISTED_CATEGORIES: readonly Category[] = [
   'postage_stamp',
 ];
 
+/**
+ * s.47C (Part 2): property seized to prevent its dissipation has its own clock: 48 hours initially
+ * (s.47J), then detention pending a restraint order (s.47K) or under a magistrates' order (s.47M).
+ */
+export const PART2_DETAINABLE_POWERS: readonly Power[] = ['POCA_S47C'];
+
 /** Powers with a civil-forfeiture detention clock (s.295, s.303K, and cryptoassets seized under s.303Z29). */
 export const DETAINABLE_POWERS: readonly Power[] = [
   'POCA_S294_CASH',

@@ -12,6 +12,8 @@ export interface AssetTimeLimits {
    * Friday or bank holidays) or `real` (clock hours). The text is not in the corpus: verify.
    */
   listedHoursCounting: 'counted' | 'real';
+  /** s.47J(2): property seized under s.47C "may be detained initially for a period of 48 hours". */
+  s47cInitialHours: number;
   /** Cryptoassets seized under s.303Z29: 48 hours as for cash (verify: the section setting it is not in the text we have). */
   cryptoInitialHours: number;
   /** Each extension order lasts at most this many calendar months. */
@@ -32,6 +34,7 @@ export const timeLimits: AssetTimeLimits = {
   listedSeniorOfficerHours: 48,
   listedHoursCounting: 'counted',
   cryptoInitialHours: 48,
+  s47cInitialHours: 48,
   extensionMaxMonths: 6,
   detentionMaxMonths: 24,
   cryptoExtendedMaxMonths: 36,

@@ -11,7 +11,7 @@ import {
 import { Power } from '../../ledger/assets/asset.events';
 import { DETAINABLE_POWERS } from '../../ledger/assets/power.rules';
 import { AssetState, isHeld } from '../../ledger/assets/asset.state';
-import { initialPeriodFromSeizure } from '../../ledger/assets/detention.rules';
+import { hasDetentionClock, initialPeriodFromSeizure } from '../../ledger/assets/detention.rules';
 import { earlierRulesFlags } from '../../ledger/assets/earlier-rules.flags';
 import { detentionLimit } from '../../ledger/assets/detention-limits.rules';
 import { freezingOrderEnds } from '../../ledger/assets/freezing-order.rules';
@@ -70,6 +70,7 @@ const SECTIONS: Partial<Record<Power, string>> = {
   POCA_S294_CASH: 's.295',
   POCA_S303J_LISTED: 's.303K',
   POCA_S303Z29_CRYPTO: 's.303Z29',
+  POCA_S47C: 's.47J',
 };
 
 /** The statuses in which a detention (or freezing order) clock still binds. */
@@ -125,6 +126,9 @@ export function assetDeadlines(
   // s.297C: while a forfeiture notice stands, the cash is detained under it, not under the clock.
   const noticePending = state.status === 'notice_given' && notice !== undefined && !notice.lapsed;
   const lapsedAfterExpiry = lapsedNoticeDetention(state, limits, calendar);
+  // s.47K: under a restraint order, or pending the application for one, the s.47J clock stops.
+  const s47cHeldOtherwise =
+    power === 'POCA_S47C' && (state.restrainedBy.length > 0 || !!state.restraintApplication);
   if (DETAINABLE_POWERS.includes(power) && !noticePending && lapsedAfterExpiry) {
     out.push(
       deadline(
@@ -134,7 +138,7 @@ export function assetDeadlines(
         `Forfeiture notice ${notice?.noticeRef ?? ''} lapsed on an objection after the detention order had ended: s.297D allows 48 more counted hours; apply for a further order or for forfeiture, or release`,
       ),
     );
-  } else if (DETAINABLE_POWERS.includes(power) && !noticePending) {
+  } else if (hasDetentionClock(power) && !noticePending && !s47cHeldOtherwise) {
     const section = SECTIONS[power] ?? 'POCA';
     const detention = state.detention;
     if (detention) {
@@ -150,7 +154,7 @@ export function assetDeadlines(
         ),
       );
       // The 2-year limit runs from the first extension order (s.295(2)(b)): none before one.
-      const limit = detentionLimit(detention, limits);
+      const limit = power === 'POCA_S47C' ? undefined : detentionLimit(detention, limits);
       if (limit) {
         const why = limit.extendedBy
           ? `the end of the period the ${limit.extendedBy.section} order of ${limit.extendedBy.orderDate} set (at most ${limits.cryptoExtendedMaxMonths / 12} years beginning with the first order on ${limit.firstOrderDate})`

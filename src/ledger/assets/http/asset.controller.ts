@@ -40,6 +40,7 @@ import {
   VoidRecordDto,
 } from './disposal.dto';
 import {
+  ApplyForRestraintDto,
   ChangeLegalBasisDto,
   CreditInterestDto,
   ExtendDetentionLimitDto,
@@ -162,6 +163,20 @@ export class AssetController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.assets.setFreezingOrderPeriod(assetId, dto, envelope));
+  }
+
+  @Post(':assetId/restraint-applications')
+  @ApiCommand(
+    'Record an application for a restraint order authorising detention of s.47C property, made within the 48 hours of s.47J (s.47K)',
+    ROLES.detention,
+  )
+  async applyForRestraint(
+    @IdParam('assetId') assetId: string,
+    @Body() dto: ApplyForRestraintDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.assets.applyForRestraint(assetId, dto, envelope));
   }
 
   @Post(':assetId/interest-bearing-account')

@@ -29,6 +29,7 @@ import {
   VoidRecordDto,
 } from './disposal.dto';
 import {
+  ApplyForRestraintDto,
   ChangeLegalBasisDto,
   CreditInterestDto,
   ExtendDetentionLimitDto,
@@ -191,6 +192,17 @@ export class AssetService {
       court: dto.court,
       expiresOn: dto.expiresOn,
       ...withoutAbsent({ orderRef: dto.orderRef, madeOn: dto.madeOn, occurredAt: dto.occurredAt }),
+    });
+  }
+
+  applyForRestraint(
+    assetId: string,
+    dto: ApplyForRestraintDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(assetId, 'ApplyForRestraint', envelope, {
+      court: dto.court,
+      ...withoutAbsent({ appliedAt: dto.appliedAt, occurredAt: dto.occurredAt }),
     });
   }
 

@@ -348,6 +348,14 @@ export class AssetSummary {
   detention!: DetentionView | null;
 
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description:
+      's.47K: an application for a restraint order authorising detention, made within the 48 hours of s.47J ({ court, appliedAt }): the clock stops while it is pending',
+  })
+  restraintApplication?: Record<string, string>;
+
+  @ApiPropertyOptional({
     type: FreezingOrderView,
     description: 'Accounts frozen under s.303Z1: the period the freezing order has effect',
   })
@@ -458,7 +466,7 @@ function currentValuationView(state: AssetState, asAt?: string): CurrentValuatio
   };
 }
 
-function detentionView(d: DetentionState | undefined): DetentionView | null {
+function detentionView(d: DetentionState | undefined, power?: string): DetentionView | null {
   if (!d) return null;
   return {
     firstStartedAt: d.firstStartedAt,
@@ -468,7 +476,8 @@ function detentionView(d: DetentionState | undefined): DetentionView | null {
     kind: d.kind,
     ...(d.orderRef !== undefined && { orderRef: d.orderRef }),
     orders: d.orders,
-    ...withoutAbsent({ limit: detentionLimit(d) }),
+    // s.47M orders (s.47C property) have no s.295(2)-style limit.
+    ...withoutAbsent({ limit: power === 'POCA_S47C' ? undefined : detentionLimit(d) }),
   };
 }
 
@@ -518,8 +527,9 @@ export function toAssetSummary(
     }),
     currentValuation: currentValuationView(state, asAt),
     valuations: state.valuations.map(valuationView),
-    detention: detentionView(state.detention),
+    detention: detentionView(state.detention, state.power),
     ...withoutAbsent({ freezingOrder: freezingOrderView(state) }),
+    ...(state.restraintApplication && { restraintApplication: { ...state.restraintApplication } }),
     ...(state.interestBearing && {
       interestBearing: withoutAbsent({ ...state.interestBearing }),
     }),

@@ -144,6 +144,24 @@ export class SetFreezingOrderPeriodDto {
   occurredAt?: string;
 }
 
+/** `POST /assets/{assetId}/restraint-applications`: RestraintApplied (s.47K). */
+export class ApplyForRestraintDto {
+  @Text(200, 'The Crown Court applied to', 'Southwark Crown Court')
+  court!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-28T09:00:00Z',
+    description:
+      'When the application was made: within the 48 hours of s.47J (defaults to occurredAt)',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  appliedAt?: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
 /** `POST /assets/{assetId}/interest-bearing-account`: CashInterestBearingRecorded (s.296). */
 export class RecordInterestBearingAccountDto {
   @OneOf(

@@ -33,6 +33,7 @@ export const ROLE_MATRIX: Record<string, readonly RoleName[]> = {
   'POST /assets/{assetId}/detentions': [INV, CL],
   'POST /assets/{assetId}/detention-limit-extension': [INV, CL],
   'POST /assets/{assetId}/freezing-order-periods': [INV, CL],
+  'POST /assets/{assetId}/restraint-applications': [INV, CL],
   'POST /assets/{assetId}/interest-bearing-account': [INV, FIN],
   'POST /assets/{assetId}/interest-credits': [INV, FIN],
   'POST /assets/{assetId}/valuations': [INV, CL, SUP],
