@@ -149,7 +149,14 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
         interestPaid: gbp('0.00'),
         outstanding: gbp('90000.00'),
         outstandingExact: '90000.0000000000',
-        defaultTerm: { months: 18 },
+        defaultTerm: {
+          months: 18,
+          startsOn: '2020-01-20',
+          termDays: 547,
+          reductionDays: 0,
+          reducedToDays: 547,
+          paidTowardsTerm: gbp('0.00'),
+        },
         extensionRequests: [],
         variations: [],
         enforcementReceivers: [],
@@ -415,10 +422,20 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
     expect(p.enforcementReceivers).toEqual([
       { receiver: 'Smith & Williamson LLP', appointedOn: '2020-10-01' },
     ]);
+    const today = londonDateOf(new Date().toISOString());
+    // MCA 1980 s.79(2): £10,000 of £90,000 paid takes floor((days − 1) / 9) days off the term.
+    const termDays = p.defaultTerm.termDays;
     expect(p.defaultTerm).toEqual({
       months: 18,
-      activated: { months: 18, on: londonDateOf(new Date().toISOString()) },
+      activated: { months: 18, on: today },
+      startsOn: today,
+      termDays,
+      reductionDays: Math.floor((termDays - 1) / 9),
+      reducedToDays: termDays - Math.floor((termDays - 1) / 9),
+      paidTowardsTerm: gbp('10000.00'),
     });
+    expect(termDays).toBeGreaterThanOrEqual(546);
+    expect(termDays).toBeLessThanOrEqual(549);
     expect(p.compensation).toEqual({
       payee: 'Victim Ltd',
       amount: gbp('15000.00'),
@@ -429,6 +446,23 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
     expect(p.status).toBe('outstanding');
     const twice = await http().post(`/confiscation-orders/${id}/default-term`).send({}).expect(422);
     expect(twice.body.code).toBe('invalid_state');
+
+    // s.38(5): the term served leaves the order payable, interest running.
+    const servedAt = await http()
+      .post(`/confiscation-orders/${id}/default-term-served`)
+      .send({})
+      .expect(200);
+    expect(servedAt.body.events).toEqual(['DefaultTermServed']);
+    const afterService = await position(id);
+    expect(afterService.defaultTerm.served).toEqual({ on: today });
+    expect(afterService.status).toBe('outstanding');
+    expect(afterService.outstanding).toEqual(p.outstanding);
+    await pay(id, '100', today).expect(200);
+    const again = await http()
+      .post(`/confiscation-orders/${id}/default-term-served`)
+      .send({})
+      .expect(422);
+    expect(again.body.code).toBe('invalid_state');
   });
 
   it('refuses an order above the benefit, instalments that do not sum, and time to pay too long, writing nothing', async () => {
@@ -701,6 +735,7 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
       'variations',
       'receivers',
       'default-term',
+      'default-term-served',
       'payments',
     ]) {
       const body = {
@@ -710,6 +745,7 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
         variations: { section: 'appeal', newOrderAmount: gbp('1'), reason: 'r' },
         receivers: { receiver: 'R LLP' },
         'default-term': {},
+        'default-term-served': {},
         payments: { amount: gbp('1'), method: 'voluntary', reference: 'R' },
       }[path];
       const res = await http()
@@ -733,6 +769,7 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
         '/confiscation-orders/{id}/variations',
         '/confiscation-orders/{id}/receivers',
         '/confiscation-orders/{id}/default-term',
+        '/confiscation-orders/{id}/default-term-served',
         '/confiscation-orders/{id}/payments',
       ]),
     );

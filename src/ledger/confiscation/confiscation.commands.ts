@@ -76,6 +76,12 @@ export type ActivateDefaultTerm = DomainCommand<
   { months?: number; occurredAt?: string }
 >;
 
+/** The default term served; the order remains payable (s.38(5)). */
+export type RecordDefaultTermServed = DomainCommand<
+  'RecordDefaultTermServed',
+  { occurredAt?: string }
+>;
+
 export type ConfiscationCommand =
   | MakeConfiscationOrder
   | ApplyForTimeToPayExtension
@@ -84,4 +90,5 @@ export type ConfiscationCommand =
   | VaryConfiscationOrder
   | AppointEnforcementReceiver
   | ReceivePayment
-  | ActivateDefaultTerm;
+  | ActivateDefaultTerm
+  | RecordDefaultTermServed;

@@ -3,7 +3,7 @@ import { occurredAt } from '../occurred-at';
 import { ConfiscationCommand } from './confiscation.commands';
 import { ConfiscationEvent } from './confiscation.events';
 import { ConfiscationState, evolve, initialConfiscationState } from './confiscation.state';
-import { activateDefaultTerm, appointReceiver } from './enforcement.rules';
+import { activateDefaultTerm, appointReceiver, recordDefaultTermServed } from './enforcement.rules';
 import { makeOrder } from './order.rules';
 import { receivePayment } from './payment.rules';
 import { applyForExtension, extendTimeToPay, refuseExtension } from './time-to-pay.rules';
@@ -33,6 +33,8 @@ export function decide(
       return receivePayment(command, state, at);
     case 'ActivateDefaultTerm':
       return activateDefaultTerm(command, state, at);
+    case 'RecordDefaultTermServed':
+      return recordDefaultTermServed(command, state, at);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown confiscation command ${JSON.stringify(unknown)}`);

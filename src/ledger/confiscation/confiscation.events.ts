@@ -116,6 +116,12 @@ export type DefaultTermActivated = DomainEvent<
   { months: number; occurredAt: string }
 >;
 
+/**
+ * The default term served (or its release date reached). s.38(5) in the commentary: serving it does
+ * not expunge the debt; the order stays payable and s.12 interest keeps running.
+ */
+export type DefaultTermServed = DomainEvent<'DefaultTermServed', { occurredAt: string }>;
+
 export type ConfiscationEvent =
   | ConfiscationOrderMade
   | TimeToPayExtensionApplied
@@ -124,7 +130,8 @@ export type ConfiscationEvent =
   | ConfiscationOrderVaried
   | EnforcementReceiverAppointed
   | PaymentReceived
-  | DefaultTermActivated;
+  | DefaultTermActivated
+  | DefaultTermServed;
 
 export const confiscationStream = (confiscationOrderId: string) =>
   `confiscation-${confiscationOrderId}`;

@@ -46,8 +46,8 @@ export interface DefaultTermTable {
 
 /**
  * The fines table (Powers of Criminal Courts (Sentencing) Act 2000 s.139(4); now Sentencing Code
- * s.129(3)) for the smaller sums. *(verify: the widely cited figures, not checked against the
- * primary text; keep in configuration)*
+ * s.129(3)) for the smaller sums of orders made before 1 June 2015. *(verify: the widely cited
+ * figures, not checked against the primary text; keep in configuration)*
  */
 const FINES_TABLE_UP_TO_10K: readonly DefaultTermBand[] = [
   { above: '0', upTo: '200', max: { days: 7 } },
@@ -59,10 +59,13 @@ const FINES_TABLE_UP_TO_10K: readonly DefaultTermBand[] = [
 ];
 
 /**
- * Maximum default terms (s.35). From 1 June 2015 (Serious Crime Act 2015 s.10, s.35(2A) POCA):
- * more than £10,000 up to £500,000: 5 years; up to £1m: 7 years; more than £1m: 14 years; smaller
- * sums: the fines table. Before that the whole fines table applied (up to 10 years over £1m).
- * *(verify both tables against the primary text)*
+ * Maximum default terms (s.35). From 1 June 2015, s.35(2A) (inserted by the Serious Crime Act 2015
+ * s.10): "the maximum terms are those specified in the second column of the Table for amounts
+ * described in the corresponding entry in the first column": £10,000 or less, 6 months; more than
+ * £10,000 but no more than £500,000, 5 years; more than £500,000 but no more than £1 million,
+ * 7 years; more than £1 million, 14 years. One band of 6 months up to £10,000, not the fines table
+ * (quoted from the legislation.gov.uk page; docs/domain.md, "Default term"). Before that the whole
+ * fines table applied (up to 10 years over £1m) *(verify the older table)*.
  */
 export const DEFAULT_TERM_TABLES: readonly DefaultTermTable[] = [
   {
@@ -80,7 +83,7 @@ export const DEFAULT_TERM_TABLES: readonly DefaultTermTable[] = [
   {
     from: '2015-06-01',
     bands: [
-      ...FINES_TABLE_UP_TO_10K,
+      { above: '0', upTo: '10000', max: { months: 6 } },
       { above: '10000', upTo: '500000', max: { months: 60 } },
       { above: '500000', upTo: '1000000', max: { months: 84 } },
       { above: '1000000', max: { months: 168 } },

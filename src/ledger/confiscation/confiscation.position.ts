@@ -9,6 +9,7 @@ import {
   RateTable,
 } from '../recovery/interest';
 import { timeToPayRuleFor } from './confiscation.parameters';
+import { DefaultTermReduction, defaultTermReduction } from './default-term.reduction';
 import type { ConfiscationState } from './confiscation.state';
 
 /**
@@ -75,7 +76,18 @@ export interface OrderPosition {
   nextDue: { index: number; dueDate: string; unpaid: Money; overdue: boolean } | null;
   /** Compensation is paid first out of sums recovered (s.13(6), s.55(5)). */
   compensation?: { payee: string; amount: Money; paid: Money; outstanding: Money };
-  defaultTerm: { months: number; activated?: { months: number; on: string } };
+  defaultTerm: OrderDefaultTerm;
+}
+
+/**
+ * The default term (s.35) as at the date: as fixed, activated and served, and as reduced by what
+ * has been paid (MCA 1980 s.79(2); `defaultTermReduction`). Serving it leaves the debt (s.38(5)).
+ */
+export interface OrderDefaultTerm extends DefaultTermReduction {
+  /** Months fixed by the court. */
+  fixedMonths: number;
+  activated?: { months: number; on: string };
+  served?: { on: string };
 }
 
 /**
@@ -150,9 +162,35 @@ export function orderPosition(
       ? { index: next.index, dueDate: next.dueDate, unpaid: next.unpaid, overdue: next.overdue }
       : null,
     ...(compensation && { compensation }),
-    defaultTerm: {
-      months: order.defaultTermMonths,
-      ...(state.defaultTermActivated && { activated: state.defaultTermActivated }),
-    },
+    defaultTerm: defaultTermAsAt(state, asAt, result.principal, result.paid),
+  };
+}
+
+/** The default term as at `asAt`: activation and service recorded by then, and the reduction. */
+function defaultTermAsAt(
+  state: ConfiscationState,
+  asAt: string,
+  ordered: Money,
+  paid: Money,
+): OrderDefaultTerm {
+  const order = state.order as NonNullable<ConfiscationState['order']>;
+  const activated =
+    state.defaultTermActivated && state.defaultTermActivated.on <= asAt
+      ? state.defaultTermActivated
+      : undefined;
+  const served =
+    state.defaultTermServed && state.defaultTermServed.on <= asAt
+      ? state.defaultTermServed
+      : undefined;
+  return {
+    fixedMonths: order.defaultTermMonths,
+    ...defaultTermReduction({
+      months: activated?.months ?? order.defaultTermMonths,
+      startsOn: activated?.on ?? asAt,
+      ordered,
+      paid,
+    }),
+    ...(activated && { activated }),
+    ...(served && { served }),
   };
 }

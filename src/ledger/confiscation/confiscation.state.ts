@@ -64,6 +64,8 @@ export interface ConfiscationState {
   enforcementReceivers: string[];
   payments: PaymentRecord[];
   defaultTermActivated?: { months: number; on: string };
+  /** The default term served (the debt remains: s.38(5)). */
+  defaultTermServed?: { on: string };
   /** Advisory warnings recorded with the order and its variations. */
   warnings: string[];
 }
@@ -239,6 +241,8 @@ export function evolve(state: ConfiscationState, event: ConfiscationEvent): Conf
           on: londonDateOf(event.data.occurredAt),
         },
       };
+    case 'DefaultTermServed':
+      return { ...state, defaultTermServed: { on: londonDateOf(event.data.occurredAt) } };
     default:
       return state;
   }

@@ -73,7 +73,15 @@ function position(orderRef: string, ordered: string, paid: string): OrderPositio
     status: 'outstanding',
     instalments: [],
     nextDue: null,
-    defaultTerm: { months: 12 },
+    defaultTerm: {
+      fixedMonths: 12,
+      months: 12,
+      startsOn: '2026-06-30',
+      termDays: 365,
+      reductionDays: 0,
+      reducedToDays: 365,
+      paidTowardsTerm: Money.zero('GBP'),
+    },
   };
 }
 

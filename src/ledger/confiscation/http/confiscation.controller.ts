@@ -18,6 +18,7 @@ import {
   MakeConfiscationOrderDto,
   OrderPositionQuery,
   ReceivePaymentDto,
+  RecordDefaultTermServedDto,
   RefuseTimeToPayExtensionDto,
   VaryConfiscationOrderDto,
 } from './confiscation.dto';
@@ -112,6 +113,23 @@ export class ConfiscationController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     return sendOutcome(response, await this.confiscation.activateDefaultTerm(id, dto, envelope));
+  }
+
+  @Post(':id/default-term-served')
+  @ApiCommand(
+    'Record that the default term was served (s.38(5): the order stays payable, interest runs on)',
+    ['court_liaison'],
+  )
+  async recordDefaultTermServed(
+    @IdParam('id') id: string,
+    @Body() dto: RecordDefaultTermServedDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(
+      response,
+      await this.confiscation.recordDefaultTermServed(id, dto, envelope),
+    );
   }
 
   @Post(':id/payments')

@@ -298,6 +298,12 @@ export class ActivateDefaultTermDto {
   occurredAt?: string;
 }
 
+/** `POST /confiscation-orders/{id}/default-term-served`: the default term served (s.38(5)). */
+export class RecordDefaultTermServedDto {
+  @OccurredAt()
+  occurredAt?: string;
+}
+
 /** `GET /confiscation-orders/{id}?asAt=`. */
 export class OrderPositionQuery {
   @ApiPropertyOptional({

@@ -21,6 +21,7 @@ import {
   InstalmentDto,
   MakeConfiscationOrderDto,
   ReceivePaymentDto,
+  RecordDefaultTermServedDto,
   RefuseTimeToPayExtensionDto,
   VaryConfiscationOrderDto,
 } from './confiscation.dto';
@@ -157,6 +158,14 @@ export class ConfiscationService {
     envelope: CommandEnvelope,
   ): Promise<CommandOutcome> {
     return this.send(id, 'ActivateDefaultTerm', { ...dto }, envelope);
+  }
+
+  recordDefaultTermServed(
+    id: string,
+    dto: RecordDefaultTermServedDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(id, 'RecordDefaultTermServed', { occurredAt: dto.occurredAt }, envelope);
   }
 
   /**

@@ -146,6 +146,11 @@ export class DefaultTermActivationView {
   on!: string;
 }
 
+export class DefaultTermServedView {
+  @ApiProperty({ example: '2022-07-05' })
+  on!: string;
+}
+
 export class DefaultTermView {
   @ApiProperty({ example: 18, description: 'The default term fixed by the court (s.35)' })
   months!: number;
@@ -155,6 +160,40 @@ export class DefaultTermView {
     description: 'Activated (serving it does not reduce the debt)',
   })
   activated?: DefaultTermActivationView;
+
+  @ApiPropertyOptional({
+    type: DefaultTermServedView,
+    description: 'Served (s.38(5): the order stays payable and interest keeps running)',
+  })
+  served?: DefaultTermServedView;
+
+  @ApiProperty({
+    example: '2020-09-30',
+    description: 'The date the term is counted from: its activation, or the asAt date before it',
+  })
+  startsOn!: string;
+
+  @ApiProperty({ example: 547, description: 'Days in the term (the months activated, or fixed)' })
+  termDays!: number;
+
+  @ApiProperty({
+    example: 364,
+    description:
+      'MCA 1980 s.79(2): days taken off for the part paid, floor((termDays − 1) × paid / ordered)',
+  })
+  reductionDays!: number;
+
+  @ApiProperty({
+    example: 183,
+    description: 'The term left: termDays − reductionDays (0 once the amount ordered is paid)',
+  })
+  reducedToDays!: number;
+
+  @ApiProperty({
+    type: MoneyDto,
+    description: 'The payments counted towards the reduction (at most the amount ordered)',
+  })
+  paidTowardsTerm!: MoneyJson;
 }
 
 /** `GET /confiscation-orders/{id}?asAt=`: the order as at a date. */
@@ -350,8 +389,14 @@ export function toConfiscationOrderView(
     outstanding: money(position.outstanding),
     outstandingExact: exact(position.outstandingExact),
     defaultTerm: {
-      months: position.defaultTerm.months,
-      ...(activated && activated.on <= asAt && { activated }),
+      months: position.defaultTerm.fixedMonths,
+      ...(activated && { activated }),
+      ...(position.defaultTerm.served && { served: position.defaultTerm.served }),
+      startsOn: position.defaultTerm.startsOn,
+      termDays: position.defaultTerm.termDays,
+      reductionDays: position.defaultTerm.reductionDays,
+      reducedToDays: position.defaultTerm.reducedToDays,
+      paidTowardsTerm: money(position.defaultTerm.paidTowardsTerm),
     },
     ...(position.compensation && {
       compensation: {
