@@ -147,6 +147,12 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
         interestAccrued: gbp('0.00'),
         interestAccruedExact: '0.0000000000',
         interestPaid: gbp('0.00'),
+        allocationPolicy: {
+          order: 'principal_first',
+          verify: true,
+          from: '2003-03-24',
+          note: expect.stringContaining('verify') as string,
+        },
         outstanding: gbp('90000.00'),
         outstandingExact: '90000.0000000000',
         defaultTerm: {

@@ -343,6 +343,13 @@ describe('GET /reconciliation (real embedded store)', () => {
     expect(rf('interest')).toBe(line.interest.amount);
     expect(rf('receipts')).toBe(line.receipts.amount);
     expect(rf('closing')).toBe(line.closing.amount);
+    // The principal/interest split behind the figures is labelled, marked verify.
+    expect(line.allocationPolicy).toMatchObject({ order: 'principal_first', verify: true });
+    expect(
+      records.find(
+        (r) => r.section === 'roll_forward' && r.id === workedId && r.item === 'allocation_policy',
+      )?.detail,
+    ).toMatch(/^principal_first \(verify\): /);
     const receipts = records.filter((r) => r.section === 'receipt');
     expect(
       receipts.map((r) => [r.date, r.receipt_type, r.agency, r.financial_year, r.amount]),

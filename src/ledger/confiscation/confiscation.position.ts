@@ -8,6 +8,11 @@ import {
   JUDGMENTS_ACT_RATES,
   RateTable,
 } from '../recovery/interest';
+import {
+  AllocationPolicyLabel,
+  allocationPolicyFor,
+  allocationPolicyLabel,
+} from '../recovery/allocation-policy';
 import { timeToPayRuleFor } from './confiscation.parameters';
 import { DefaultTermReduction, defaultTermReduction } from './default-term.reduction';
 import type { ConfiscationState } from './confiscation.state';
@@ -38,6 +43,7 @@ export function interestInputOf(
       })),
     asAt,
     rates,
+    allocation: allocationPolicyFor(order.orderDate).order,
   };
 }
 
@@ -65,8 +71,10 @@ export interface OrderPosition {
   /** Everything received up to and including the date. */
   paid: Money;
   interestAccrued: { exact: Decimal; rounded: Money };
-  /** The part of `paid` applied to interest (payments go to principal first). */
+  /** The part of `paid` applied to interest (as `allocationPolicy` says). */
   interestPaid: Money;
+  /** How receipts are split between principal and interest; `verify` until confirmed. */
+  allocationPolicy: AllocationPolicyLabel;
   /** ordered − paid + interest (rounded); paying exactly this settles the order. */
   outstanding: Money;
   outstandingExact: Decimal;
@@ -154,6 +162,7 @@ export function orderPosition(
     paid: result.paid,
     interestAccrued: { exact: result.exact, rounded: result.rounded },
     interestPaid: result.interestPaid,
+    allocationPolicy: allocationPolicyLabel(allocationPolicyFor(order.orderDate)),
     outstanding: result.outstanding.rounded,
     outstandingExact: result.outstanding.exact,
     status: result.outstanding.rounded.isPositive() ? 'outstanding' : 'satisfied',

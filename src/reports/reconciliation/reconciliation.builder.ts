@@ -237,6 +237,7 @@ export function buildReconciliation(
       orderDate,
       ...figuresJson(f),
       balances: balance.ok,
+      allocationPolicy: after.allocationPolicy,
     });
     for (const r of periodReceipts) receipts.push(receiptLine(r, c));
   }

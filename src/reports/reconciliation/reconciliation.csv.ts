@@ -1,4 +1,5 @@
 import { MoneyJson } from '../../common/money';
+import { allocationPolicyText } from '../../ledger/recovery/allocation-policy';
 import { Reconciliation, RollForwardFigures } from './reconciliation.model';
 
 /**
@@ -61,6 +62,14 @@ export function reconciliationRows(r: Reconciliation): CsvRow[] {
         ...money(line[key]),
       });
     }
+    rows.push({
+      section: 'roll_forward',
+      item: 'allocation_policy',
+      id: line.confiscationOrderId,
+      reference: line.orderRef,
+      date: r.period.to,
+      detail: `${allocationPolicyText(line.allocationPolicy)}: ${line.allocationPolicy.note}`,
+    });
   }
   for (const [key, item] of ROLL_FORWARD_ITEMS) {
     rows.push({

@@ -1,4 +1,5 @@
 import { MoneyJson } from '../../common/money';
+import { AllocationPolicyLabel } from '../../ledger/recovery/allocation-policy';
 import { ArisRecipient, ArisTable, ReceiptType } from '../../ledger/recovery/aris';
 
 /* The finance reconciliation of a period, as the builder makes it and the JSON and CSV show it. */
@@ -38,6 +39,8 @@ export interface RollForwardLine extends RollForwardFigures {
   operation: string | null;
   orderDate: string;
   balances: boolean;
+  /** How the order's receipts are split between principal and interest (verify: not settled). */
+  allocationPolicy: AllocationPolicyLabel;
 }
 
 export interface ReconciliationCheck {

@@ -1,3 +1,7 @@
+import {
+  allocationPolicyLabel,
+  PAYMENT_ALLOCATION_POLICIES,
+} from '@src/ledger/recovery/allocation-policy';
 import Decimal from 'decimal.js';
 import { Money } from '@src/common/money';
 import { AssetState, initialAssetState, ValuationRecord } from '@src/ledger/assets/asset.state';
@@ -68,6 +72,7 @@ function position(orderRef: string, ordered: string, paid: string): OrderPositio
     paid: Money.gbp(paid),
     interestAccrued: { exact: new Decimal(0), rounded: Money.zero('GBP') },
     interestPaid: Money.zero('GBP'),
+    allocationPolicy: allocationPolicyLabel(PAYMENT_ALLOCATION_POLICIES[0]),
     outstanding: Money.gbp(ordered).minus(Money.gbp(paid)),
     outstandingExact: new Decimal(ordered).minus(paid),
     status: 'outstanding',

@@ -12,6 +12,7 @@ import {
   VariationSection,
 } from '../confiscation.events';
 import { OrderPosition } from '../confiscation.position';
+import { ALLOCATION_ORDERS, AllocationOrder } from '../../recovery/allocation-policy';
 
 /** Exact figures are shown to 10 decimal places (rounded half-up), money to the penny. */
 const EXACT_PLACES = 10;
@@ -146,6 +147,20 @@ export class DefaultTermActivationView {
   on!: string;
 }
 
+export class AllocationPolicyView {
+  @ApiProperty({ enum: ALLOCATION_ORDERS, example: 'principal_first' })
+  order!: AllocationOrder;
+
+  @ApiProperty({ description: 'true: the choice is not confirmed by statute or guidance (verify)' })
+  verify!: boolean;
+
+  @ApiProperty({ example: '2003-03-24', description: 'Applies to orders made from this date' })
+  from!: string;
+
+  @ApiProperty()
+  note!: string;
+}
+
 export class DefaultTermServedView {
   @ApiProperty({ example: '2022-07-05' })
   on!: string;
@@ -260,9 +275,16 @@ export class ConfiscationOrderView {
 
   @ApiProperty({
     type: MoneyDto,
-    description: 'The part of the payments applied to interest (payments go to principal first)',
+    description: 'The part of the payments applied to interest (as allocationPolicy says)',
   })
   interestPaid!: MoneyJson;
+
+  @ApiProperty({
+    type: AllocationPolicyView,
+    description:
+      'How receipts are split between principal and interest (a dated configuration; verify: not settled by statute or guidance)',
+  })
+  allocationPolicy!: AllocationPolicyView;
 
   @ApiProperty({
     type: MoneyDto,
@@ -386,6 +408,7 @@ export function toConfiscationOrderView(
     interestAccrued: money(position.interestAccrued.rounded),
     interestAccruedExact: exact(position.interestAccrued.exact),
     interestPaid: money(position.interestPaid),
+    allocationPolicy: position.allocationPolicy,
     outstanding: money(position.outstanding),
     outstandingExact: exact(position.outstandingExact),
     defaultTerm: {
