@@ -144,6 +144,7 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
         nextDue: { index: 0, dueDate: '2020-02-20', unpaid: gbp('10000.00'), overdue: false },
         payments: [],
         paid: gbp('0.00'),
+        refundDue: gbp('0.00'),
         interestAccrued: gbp('0.00'),
         interestAccruedExact: '0.0000000000',
         interestPaid: gbp('0.00'),
@@ -326,6 +327,35 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
       const penny = await pay(id, '0.01', '2020-10-01').expect(422);
       expect(penny.body.code).toBe('overpayment');
     });
+  });
+
+  it('an overpayment is refused (422 overpayment) unless acknowledged; then the surplus is a refund due', async () => {
+    const id = await makeOrder();
+    // As at 1 Mar 2020: £10,000 overdue 10 days = £21.92; £90,021.92 owed.
+    const before = await eventCount();
+    const refused = await pay(id, '90100', '2020-03-01').expect(422);
+    expect(refused.body).toMatchObject({
+      code: 'overpayment',
+      errors: [{ path: 'amount' }],
+      details: { outstanding: '90021.92', asAt: '2020-03-01' },
+    });
+    expect(await eventCount()).toBe(before);
+    const bad = await pay(id, '90100', '2020-03-01', { acknowledgeOverpayment: 'yes' }).expect(400);
+    expect(paths(bad.body)).toEqual(['acknowledgeOverpayment']);
+    expect(await eventCount()).toBe(before);
+
+    await pay(id, '90100', '2020-03-01', { acknowledgeOverpayment: true }).expect(200);
+    const p = await position(id, '2020-06-01');
+    expect(figures(p)).toMatchObject({
+      paid: '90021.92',
+      outstanding: '0.00',
+      status: 'satisfied',
+    });
+    expect(p.refundDue).toEqual(gbp('78.08'));
+    expect(p.interestAccrued).toEqual(gbp('21.92')); // nothing accrues once settled
+    expect(p.payments).toEqual([
+      expect.objectContaining({ amount: gbp('90100.00'), refundDue: gbp('78.08') }),
+    ]);
   });
 
   it('had the extension been refused on 11 May, interest runs from 12 May (£350.68 by 31 May)', async () => {

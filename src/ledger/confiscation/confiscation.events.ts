@@ -106,6 +106,12 @@ export type PaymentReceived = DomainEvent<
     method: PaymentMethod;
     assetId?: string;
     reference: string;
+    /**
+     * The part of `amount` beyond what was owed on its date (principal plus interest, to the
+     * penny): recorded only with the overpayment acknowledged, a refund due to the payer. Only
+     * `amount − refundDue` pays the order. Absent on older events and on receipts within the debt.
+     */
+    refundDue?: MoneyJson;
     occurredAt: string;
   }
 >;

@@ -15,7 +15,7 @@ import {
 } from '../recovery/allocation-policy';
 import { timeToPayRuleFor } from './confiscation.parameters';
 import { DefaultTermReduction, defaultTermReduction } from './default-term.reduction';
-import type { ConfiscationState } from './confiscation.state';
+import { appliedAmount, type ConfiscationState } from './confiscation.state';
 
 /**
  * The s.12 interest input of an order as the state records it. The suspension of each extension
@@ -33,7 +33,7 @@ export function interestInputOf(
   return {
     instalments: state.schedules[0].instalments,
     revisions: state.schedules.slice(1),
-    payments: state.payments.map((p) => ({ date: p.date, amount: p.amount })),
+    payments: state.payments.map((p) => ({ date: p.date, amount: appliedAmount(p) })),
     suspensions: state.extensionRequests
       .filter((r) => r.appliedAt <= limit)
       .map((r) => ({
@@ -68,8 +68,10 @@ export interface OrderPosition {
   asAt: string;
   /** The amount ordered as at the date (after variations made by then). */
   ordered: Money;
-  /** Everything received up to and including the date. */
+  /** Everything received up to and including the date that pays the order (refunds due excluded). */
   paid: Money;
+  /** Receipts beyond what was owed (acknowledged overpayments) up to the date: due back. */
+  refundDue: Money;
   interestAccrued: { exact: Decimal; rounded: Money };
   /** The part of `paid` applied to interest (as `allocationPolicy` says). */
   interestPaid: Money;
@@ -160,6 +162,9 @@ export function orderPosition(
     asAt,
     ordered: result.principal,
     paid: result.paid,
+    refundDue: state.payments
+      .filter((p) => p.date <= asAt && p.refundDue)
+      .reduce((sum, p) => sum.plus(p.refundDue as Money), Money.zero('GBP')),
     interestAccrued: { exact: result.exact, rounded: result.rounded },
     interestPaid: result.interestPaid,
     allocationPolicy: allocationPolicyLabel(allocationPolicyFor(order.orderDate)),

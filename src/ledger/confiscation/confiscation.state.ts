@@ -34,6 +34,13 @@ export interface PaymentRecord {
   method: PaymentMethod;
   assetId?: string;
   reference: string;
+  /** The surplus over what was owed, due back to the payer (an acknowledged overpayment). */
+  refundDue?: Money;
+}
+
+/** The part of a receipt that pays the order: the amount less any refund due. */
+export function appliedAmount(p: Pick<PaymentRecord, 'amount' | 'refundDue'>): Money {
+  return p.refundDue ? p.amount.minus(p.refundDue) : p.amount;
 }
 
 export interface ConfiscationOrderFacts {
@@ -229,6 +236,7 @@ export function evolve(state: ConfiscationState, event: ConfiscationEvent): Conf
             method: e.method,
             ...(e.assetId !== undefined && { assetId: e.assetId }),
             reference: e.reference,
+            ...(e.refundDue !== undefined && { refundDue: Money.parse(e.refundDue) }),
           },
         ],
       };

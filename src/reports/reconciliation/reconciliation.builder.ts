@@ -42,6 +42,7 @@ interface Figures {
   interest: Money;
   receipts: Money;
   compensationPaid: Money;
+  refundsDue: Money;
   closing: Money;
 }
 
@@ -52,6 +53,7 @@ const FIGURES: (keyof Figures)[] = [
   'interest',
   'receipts',
   'compensationPaid',
+  'refundsDue',
   'closing',
 ];
 
@@ -63,6 +65,7 @@ function figuresJson(f: Figures): RollForwardFigures {
     interest: json(f.interest),
     receipts: json(f.receipts),
     compensationPaid: json(f.compensationPaid),
+    refundsDue: json(f.refundsDue),
     closing: json(f.closing),
   };
 }
@@ -125,6 +128,7 @@ export function buildReconciliation(
     interest: zero(),
     receipts: zero(),
     compensationPaid: zero(),
+    refundsDue: zero(),
     closing: zero(),
   };
   const assets = new Map(ledger.assets.map((a) => [a.assetId, a.state]));
@@ -144,6 +148,7 @@ export function buildReconciliation(
       operation: c?.operation ?? null,
       financialYear: financialYearOf(a.date),
       amount: json(a.amount),
+      refundDue: json(r.refundDue ?? zero()),
       compensationPaid: json(a.compensationPaid),
       remainder: json(a.remainder),
       shares: a.shares.map((s) => ({ recipient: s.recipient, amount: json(s.amount) })),
@@ -156,6 +161,8 @@ export function buildReconciliation(
     const periodReceipts: ReceiptRecord[] = [];
     const paidAssets = new Set<string>();
     const assetPayments: { receiptId: string; assetId: string; date: string; amount: Money }[] = [];
+    /** Cash received on the order in the period, refunds due included (from the events). */
+    let cashReceived = zero();
     for (const event of loaded.events) {
       const { next, receipt } = foldOrderEvent(order, event, table);
       order = next;
@@ -165,6 +172,8 @@ export function buildReconciliation(
       if (event.type === 'PaymentReceived') {
         const date = londonDateOf(event.data.occurredAt);
         if (receipt && inPeriod(date, from, to)) periodReceipts.push(receipt);
+        if (inPeriod(date, from, to))
+          cashReceived = cashReceived.plus(Money.parse(event.data.amount));
         if (event.data.assetId !== undefined && date <= to) {
           if (event.data.method === 'asset_realisation') paidAssets.add(event.data.assetId);
           if (inPeriod(date, from, to) && event.data.method !== 'seized_funds') {
@@ -219,6 +228,7 @@ export function buildReconciliation(
         (s, r) => s.plus(r.allocation.compensationPaid),
         zero(),
       ),
+      refundsDue: after.refundDue.minus(before?.refundDue ?? zero()),
       closing: after.outstanding,
     };
     const ref = state.order.orderRef;
@@ -227,6 +237,8 @@ export function buildReconciliation(
     checks.push(
       check(`receipts_match_paid:${ref}`, after.paid.minus(before?.paid ?? zero()), f.receipts),
     );
+    // Cash received = what paid the order + what is due back: the refunds the positions show.
+    checks.push(check(`refunds_due_match:${ref}`, cashReceived.minus(f.receipts), f.refundsDue));
     for (const k of FIGURES) total[k] = total[k].plus(f[k]);
     lines.push({
       confiscationOrderId: loaded.confiscationOrderId,
@@ -311,6 +323,7 @@ export function buildReconciliation(
   );
   const receivedTotal = receipts.reduce((s, r) => s.plus(Money.parse(r.amount)), zero());
   const compensation = receipts.reduce((s, r) => s.plus(Money.parse(r.compensationPaid)), zero());
+  const refundsDue = receipts.reduce((s, r) => s.plus(Money.parse(r.refundDue)), zero());
   const aris = new Map<ArisRecipient, Money>();
   for (const r of receipts) {
     for (const s of r.shares) {
@@ -339,6 +352,7 @@ export function buildReconciliation(
       byFinancialYear: groupReceipts(receipts, (r) => r.financialYear),
       total: json(receivedTotal),
       compensationPaid: json(compensation),
+      refundsDue: json(refundsDue),
       aris: ARIS_RECIPIENTS.filter((r) => aris.has(r)).map((recipient) => ({
         recipient,
         amount: json(aris.get(recipient) as Money),

@@ -35,6 +35,7 @@ const ROLL_FORWARD_ITEMS: [keyof RollForwardFigures, string][] = [
   ['interest', 'interest'],
   ['receipts', 'receipts'],
   ['compensationPaid', 'compensation_paid'],
+  ['refundsDue', 'refunds_due'],
   ['closing', 'closing'],
 ];
 
@@ -103,6 +104,15 @@ export function reconciliationRows(r: Reconciliation): CsvRow[] {
       financial_year: x.financialYear,
     };
     rows.push({ section: 'receipt', item: x.source, ...keys, ...money(x.amount) });
+    if (x.refundDue.amount !== '0.00') {
+      rows.push({
+        section: 'receipt',
+        item: 'refund_due',
+        ...keys,
+        ...money(x.refundDue),
+        detail: 'received beyond what was owed: due back to the payer',
+      });
+    }
     if (x.compensationPaid.amount !== '0.00') {
       rows.push({
         section: 'aris',

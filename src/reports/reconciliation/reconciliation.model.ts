@@ -27,6 +27,11 @@ export interface RollForwardFigures {
   receipts: MoneyJson;
   /** Memo: the part of `receipts` paid out to victims as compensation (not deducted again). */
   compensationPaid: MoneyJson;
+  /**
+   * Memo: cash received in the period beyond what was owed (acknowledged overpayments), due back
+   * to the payer; not in `receipts` (it never paid the order) nor shared out under ARIS.
+   */
+  refundsDue: MoneyJson;
   /** Outstanding as at `to`. */
   closing: MoneyJson;
 }
@@ -61,7 +66,10 @@ export interface ReceiptLine {
   agency: string | null;
   operation: string | null;
   financialYear: string;
+  /** What paid the order (or the forfeited amount): the amount compensation and ARIS share. */
   amount: MoneyJson;
+  /** Cash received beyond what was owed, due back to the payer (zero but for overpayments). */
+  refundDue: MoneyJson;
   compensationPaid: MoneyJson;
   remainder: MoneyJson;
   shares: { recipient: ArisRecipient; amount: MoneyJson }[];
@@ -116,6 +124,8 @@ export interface Reconciliation {
     byFinancialYear: ReceiptGroup[];
     total: MoneyJson;
     compensationPaid: MoneyJson;
+    /** Refunds due on the period's receipts (cash received = total + refundsDue). */
+    refundsDue: MoneyJson;
     aris: { recipient: ArisRecipient; amount: MoneyJson }[];
   };
   variance: { thresholdPercent: string; items: VarianceLine[] };

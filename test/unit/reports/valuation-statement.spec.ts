@@ -70,6 +70,7 @@ function position(orderRef: string, ordered: string, paid: string): OrderPositio
     asAt: '2026-06-30',
     ordered: Money.gbp(ordered),
     paid: Money.gbp(paid),
+    refundDue: Money.zero('GBP'),
     interestAccrued: { exact: new Decimal(0), rounded: Money.zero('GBP') },
     interestPaid: Money.zero('GBP'),
     allocationPolicy: allocationPolicyLabel(PAYMENT_ALLOCATION_POLICIES[0]),

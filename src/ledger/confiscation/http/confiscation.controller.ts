@@ -134,7 +134,7 @@ export class ConfiscationController {
 
   @Post(':id/payments')
   @ApiCommand(
-    'Record a receipt against the order (the receipt id is generated; more than is outstanding is an overpayment)',
+    'Record a receipt against the order (the receipt id is generated; more than is outstanding is an overpayment, recorded with the surplus as a refund due only with acknowledgeOverpayment)',
     ['finance'],
   )
   async receivePayment(

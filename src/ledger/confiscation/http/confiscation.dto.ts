@@ -266,7 +266,9 @@ export class AppointEnforcementReceiverDto {
 
 /** `POST /confiscation-orders/{id}/payments`: a receipt (the receiptId is the server's). */
 export class ReceivePaymentDto {
-  @MoneyField('The amount received (no more than is outstanding, interest included)')
+  @MoneyField(
+    'The amount received (no more than is outstanding, interest included, unless acknowledgeOverpayment)',
+  )
   amount!: MoneyDto;
 
   @ApiProperty({ enum: PAYMENT_METHODS })
@@ -284,6 +286,14 @@ export class ReceivePaymentDto {
 
   @Text(200, 'The finance reference of the receipt', 'HMCTS/REC/2020/0042')
   reference!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'true: a receipt larger than what is owed (principal plus interest) is recorded, the surplus as a refund due to the payer; without it such a receipt is refused (422 overpayment)',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'acknowledgeOverpayment must be true or false' })
+  acknowledgeOverpayment?: boolean;
 
   @OccurredAt()
   occurredAt?: string;

@@ -146,6 +146,9 @@ export class ConfiscationService {
         method: dto.method,
         assetId: dto.assetId,
         reference: dto.reference,
+        ...(dto.acknowledgeOverpayment !== undefined && {
+          acknowledgeOverpayment: dto.acknowledgeOverpayment,
+        }),
         occurredAt: dto.occurredAt,
       },
       envelope,

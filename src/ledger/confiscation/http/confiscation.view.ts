@@ -85,6 +85,13 @@ export class PaymentView {
   @ApiProperty()
   reference!: string;
 
+  @ApiPropertyOptional({
+    type: MoneyDto,
+    description:
+      'Received beyond what was owed on its date (an acknowledged overpayment): due back to the payer; only amount − refundDue paid the order',
+  })
+  refundDue?: MoneyJson;
+
   @ApiProperty({ example: '2020-02-20T10:00:00.000Z' })
   occurredAt!: string;
 }
@@ -264,8 +271,18 @@ export class ConfiscationOrderView {
   @ApiProperty({ type: [PaymentView], description: 'Receipts up to and including the date' })
   payments!: PaymentView[];
 
-  @ApiProperty({ type: MoneyDto, description: 'Everything received up to the date' })
+  @ApiProperty({
+    type: MoneyDto,
+    description: 'Everything received up to the date that paid the order (refunds due excluded)',
+  })
   paid!: MoneyJson;
+
+  @ApiProperty({
+    type: MoneyDto,
+    description:
+      'Receipts beyond what was owed (acknowledged overpayments) up to the date: a refund due to the payer',
+  })
+  refundDue!: MoneyJson;
 
   @ApiProperty({ type: MoneyDto, description: 's.12 interest accrued, to the penny' })
   interestAccrued!: MoneyJson;
@@ -359,6 +376,7 @@ export function toConfiscationOrderView(
           method: event.data.method,
           ...(event.data.assetId !== undefined && { assetId: event.data.assetId }),
           reference: event.data.reference,
+          ...(event.data.refundDue !== undefined && { refundDue: event.data.refundDue }),
           occurredAt: event.data.occurredAt,
         });
         break;
@@ -405,6 +423,7 @@ export function toConfiscationOrderView(
     nextDue: position.nextDue && { ...position.nextDue, unpaid: money(position.nextDue.unpaid) },
     payments,
     paid: money(position.paid),
+    refundDue: money(position.refundDue),
     interestAccrued: money(position.interestAccrued.rounded),
     interestAccruedExact: exact(position.interestAccrued.exact),
     interestPaid: money(position.interestPaid),
