@@ -358,6 +358,60 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
     ]);
   });
 
+  it('s.25 and s.24 discharges: the threshold, the amount written off, and no commands after', async () => {
+    const id = await makeOrder();
+    await pay(id, '10000', '2020-02-20').expect(200);
+    await pay(id, '79950.05', '2020-04-20').expect(200);
+    const discharge = (body: object) =>
+      http().post(`/confiscation-orders/${id}/discharge`).send(body);
+    const before = await eventCount();
+    // 26 Apr: £49.95 + 6 days' interest = £50.02, above the s.25 £50.
+    const high = await discharge({
+      section: 's25',
+      reason: 'small sum',
+      occurredAt: at('2020-04-26'),
+    }).expect(422);
+    expect(high.body).toMatchObject({
+      code: 'discharge_threshold_exceeded',
+      errors: [{ path: 'section' }],
+      details: { remaining: '50.02', threshold: '50.00', asAt: '2020-04-26' },
+    });
+    // s.24 needs its cause; a bad section or cause is a 400 naming the field.
+    const noCause = await discharge({
+      section: 's24',
+      reason: 'fx',
+      occurredAt: at('2020-04-25'),
+    }).expect(422);
+    expect(noCause.body).toMatchObject({ code: 'invalid_state', errors: [{ path: 'cause' }] });
+    expect(paths((await discharge({ section: 's26', reason: 'r' }).expect(400)).body)).toEqual([
+      'section',
+    ]);
+    expect(
+      paths((await discharge({ section: 's24', cause: 'luck', reason: 'r' }).expect(400)).body),
+    ).toEqual(['cause']);
+    expect(await eventCount()).toBe(before);
+
+    const done = await discharge({
+      section: 's25',
+      reason: 'small sum',
+      occurredAt: at('2020-04-25'),
+    }).expect(200);
+    expect(done.body.events).toEqual(['ConfiscationOrderDischarged']);
+    const p = await position(id, '2020-06-01');
+    expect(p.status).toBe('discharged');
+    expect(p.discharge).toEqual({
+      section: 's25',
+      on: '2020-04-25',
+      reason: 'small sum',
+      writtenOff: gbp('50.00'),
+    });
+    expect(figures(p)).toMatchObject({ interest: '0.05', outstanding: '0.00' });
+    const after = await pay(id, '1', '2020-06-01').expect(422);
+    expect(after.body.code).toBe('order_discharged');
+    const twice = await discharge({ section: 's25', reason: 'again' }).expect(422);
+    expect(twice.body.code).toBe('order_discharged');
+  });
+
   it('had the extension been refused on 11 May, interest runs from 12 May (£350.68 by 31 May)', async () => {
     const id = await makeOrder();
     await pay(id, '10000', '2020-02-20').expect(200);
@@ -772,6 +826,7 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
       'receivers',
       'default-term',
       'default-term-served',
+      'discharge',
       'payments',
     ]) {
       const body = {
@@ -782,6 +837,7 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
         receivers: { receiver: 'R LLP' },
         'default-term': {},
         'default-term-served': {},
+        discharge: { section: 's25', reason: 'r' },
         payments: { amount: gbp('1'), method: 'voluntary', reference: 'R' },
       }[path];
       const res = await http()
@@ -806,6 +862,7 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
         '/confiscation-orders/{id}/receivers',
         '/confiscation-orders/{id}/default-term',
         '/confiscation-orders/{id}/default-term-served',
+        '/confiscation-orders/{id}/discharge',
         '/confiscation-orders/{id}/payments',
       ]),
     );

@@ -268,6 +268,7 @@ describe('GET /reconciliation (real embedded store)', () => {
       receipts: gbp('10000.00'),
       compensationPaid: gbp('0.00'),
       refundsDue: gbp('0.00'),
+      writtenOff: gbp('0.00'),
       closing: gbp('80000.00'),
     });
     expect(r.checks.every((c) => c.ok)).toBe(true);

@@ -3,6 +3,8 @@ import { DomainCommand } from '../decider';
 import {
   CompensationJson,
   ConfiscationOrderMade,
+  DischargeSection,
+  S24Cause,
   InstalmentJson,
   PaymentReceived,
   VariationSection,
@@ -85,6 +87,12 @@ export type RecordDefaultTermServed = DomainCommand<
   { occurredAt?: string }
 >;
 
+/** s.24 or s.25 discharge, on the designated officer's application (court_liaison records it). */
+export type DischargeConfiscationOrder = DomainCommand<
+  'DischargeConfiscationOrder',
+  { section: DischargeSection; cause?: S24Cause; reason: string; occurredAt?: string }
+>;
+
 export type ConfiscationCommand =
   | MakeConfiscationOrder
   | ApplyForTimeToPayExtension
@@ -94,4 +102,5 @@ export type ConfiscationCommand =
   | AppointEnforcementReceiver
   | ReceivePayment
   | ActivateDefaultTerm
-  | RecordDefaultTermServed;
+  | RecordDefaultTermServed
+  | DischargeConfiscationOrder;

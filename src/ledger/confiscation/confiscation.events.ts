@@ -128,6 +128,33 @@ export type DefaultTermActivated = DomainEvent<
  */
 export type DefaultTermServed = DomainEvent<'DefaultTermServed', { occurredAt: string }>;
 
+export const DISCHARGE_SECTIONS = ['s24', 's25'] as const;
+export type DischargeSection = (typeof DISCHARGE_SECTIONS)[number];
+
+/** s.24(4): why the available amount is inadequate (a currency fluctuation, or a reason specified by order). */
+export const S24_CAUSES = ['currency_fluctuation', 'specified_reason'] as const;
+export type S24Cause = (typeof S24_CAUSES)[number];
+
+/**
+ * The order discharged: s.24 (available amount inadequate, the amount remaining under the s.24
+ * threshold, for a currency fluctuation or a specified reason) or s.25 (the amount remaining at
+ * most the s.25 threshold). `writtenOff` is what was outstanding on the date (principal plus
+ * interest, to the penny); nothing accrues after it and the order takes no further commands.
+ */
+export type ConfiscationOrderDischarged = DomainEvent<
+  'ConfiscationOrderDischarged',
+  {
+    section: DischargeSection;
+    /** s.24 only. */
+    cause?: S24Cause;
+    reason: string;
+    writtenOff: MoneyJson;
+    /** The threshold applied (s.24: less than; s.25: at most), as configured on the date. */
+    threshold: MoneyJson;
+    occurredAt: string;
+  }
+>;
+
 export type ConfiscationEvent =
   | ConfiscationOrderMade
   | TimeToPayExtensionApplied
@@ -137,7 +164,8 @@ export type ConfiscationEvent =
   | EnforcementReceiverAppointed
   | PaymentReceived
   | DefaultTermActivated
-  | DefaultTermServed;
+  | DefaultTermServed
+  | ConfiscationOrderDischarged;
 
 export const confiscationStream = (confiscationOrderId: string) =>
   `confiscation-${confiscationOrderId}`;

@@ -128,3 +128,33 @@ export function defaultTermWarnings(
       `for an order of ${range} (s.35); the order stands as made`,
   ];
 }
+
+/**
+ * The discharge thresholds (picked by the DISCHARGE date: each is "variable by order", and an order
+ * changing it applies from its commencement). *(verify both: the section text is not in the search
+ * corpus; docs/domain.md, "Discharge")*
+ * - s.24 (inadequacy of the available amount): the Explanatory Notes, para. 57: "the Crown Court
+ *   may write the order off if the outstanding sum is under £1,000" (strictly less than).
+ * - s.25 (small amount outstanding): £50 or less, as the parallel texts word it ("the amount
+ *   remaining to be paid under the order is fifty dollars or less").
+ */
+export interface DischargeThresholds {
+  from: string;
+  /** s.24: the amount remaining to be paid must be LESS THAN this (GBP). */
+  s24LessThan: string;
+  /** s.25: the amount remaining to be paid must be AT MOST this (GBP). */
+  s25AtMost: string;
+  status: 'verify' | 'confirmed';
+}
+
+export const DISCHARGE_THRESHOLDS: readonly DischargeThresholds[] = [
+  { from: '2003-03-24', s24LessThan: '1000', s25AtMost: '50', status: 'verify' },
+];
+
+/** The thresholds in force on `date` (the earliest row for anything older). */
+export function dischargeThresholdsFor(
+  date: string,
+  table: readonly DischargeThresholds[] = DISCHARGE_THRESHOLDS,
+): DischargeThresholds {
+  return table.filter((t) => t.from <= date).at(-1) ?? table[0];
+}

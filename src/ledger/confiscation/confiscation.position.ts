@@ -15,6 +15,7 @@ import {
 } from '../recovery/allocation-policy';
 import { timeToPayRuleFor } from './confiscation.parameters';
 import { DefaultTermReduction, defaultTermReduction } from './default-term.reduction';
+import type { DischargeSection, S24Cause } from './confiscation.events';
 import { appliedAmount, type ConfiscationState } from './confiscation.state';
 
 /**
@@ -77,10 +78,21 @@ export interface OrderPosition {
   interestPaid: Money;
   /** How receipts are split between principal and interest; `verify` until confirmed. */
   allocationPolicy: AllocationPolicyLabel;
-  /** ordered − paid + interest (rounded); paying exactly this settles the order. */
+  /** ordered − paid + interest (rounded); paying exactly this settles the order (nil once discharged). */
   outstanding: Money;
   outstandingExact: Decimal;
-  status: 'outstanding' | 'satisfied';
+  status: 'outstanding' | 'satisfied' | 'discharged';
+  /**
+   * Discharged (s.24 / s.25) on or before the date: what was outstanding on the discharge date is
+   * written off, the interest stops there (`interestAccrued` is as at `on`).
+   */
+  discharge?: {
+    on: string;
+    section: DischargeSection;
+    cause?: S24Cause;
+    reason: string;
+    writtenOff: Money;
+  };
   instalments: PositionInstalment[];
   /** The earliest-due instalment with principal unpaid (it may be overdue). */
   nextDue: { index: number; dueDate: string; unpaid: Money; overdue: boolean } | null;
@@ -116,7 +128,10 @@ export function orderPosition(
   if (asAt < order.orderDate) {
     refuse('invalid_date', `The order was made on ${order.orderDate}, after ${asAt}`, 'asAt');
   }
-  const result = accruedInterest(interestInputOf(state, asAt, rates));
+  // Discharged (s.24 / s.25) by `asAt`: the figures stop on the discharge date, and what was
+  // outstanding then is written off.
+  const discharged = state.discharged && state.discharged.on <= asAt ? state.discharged : undefined;
+  const result = accruedInterest(interestInputOf(state, discharged?.on ?? asAt, rates));
   const limit = addMonths(order.orderDate, timeToPayRuleFor(order.orderDate).maxMonths);
   const pending = (index: number) =>
     asAt <= limit &&
@@ -139,13 +154,13 @@ export function orderPosition(
       amount: x.amount,
       paid: x.paid,
       unpaid: x.unpaid,
-      overdue: x.unpaid.isPositive() && x.dueDate < asAt && !extensionPending,
+      overdue: !discharged && x.unpaid.isPositive() && x.dueDate < asAt && !extensionPending,
       extensionPending,
       interest: x.interest,
     };
   });
   const next = instalments
-    .filter((x) => x.unpaid.isPositive())
+    .filter((x) => !discharged && x.unpaid.isPositive())
     .sort((a, b) =>
       a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.index - b.index,
     )[0];
@@ -168,9 +183,16 @@ export function orderPosition(
     interestAccrued: { exact: result.exact, rounded: result.rounded },
     interestPaid: result.interestPaid,
     allocationPolicy: allocationPolicyLabel(allocationPolicyFor(order.orderDate)),
-    outstanding: result.outstanding.rounded,
-    outstandingExact: result.outstanding.exact,
-    status: result.outstanding.rounded.isPositive() ? 'outstanding' : 'satisfied',
+    outstanding: discharged ? Money.zero('GBP') : result.outstanding.rounded,
+    outstandingExact: discharged ? new Decimal(0) : result.outstanding.exact,
+    status: discharged
+      ? 'discharged'
+      : result.outstanding.rounded.isPositive()
+        ? 'outstanding'
+        : 'satisfied',
+    ...(discharged && {
+      discharge: { ...discharged, writtenOff: result.outstanding.rounded },
+    }),
     instalments,
     nextDue: next
       ? { index: next.index, dueDate: next.dueDate, unpaid: next.unpaid, overdue: next.overdue }

@@ -3,8 +3,10 @@ import { Money } from '../../common/money';
 import { londonDateOf } from '../../common/time';
 import {
   ConfiscationEvent,
+  DischargeSection,
   InstalmentJson,
   PaymentMethod,
+  S24Cause,
   VariationSection,
 } from './confiscation.events';
 
@@ -73,6 +75,8 @@ export interface ConfiscationState {
   defaultTermActivated?: { months: number; on: string };
   /** The default term served (the debt remains: s.38(5)). */
   defaultTermServed?: { on: string };
+  /** Discharged (s.24 / s.25): nothing accrues after `on`; the order takes no further commands. */
+  discharged?: { on: string; section: DischargeSection; cause?: S24Cause; reason: string };
   /** Advisory warnings recorded with the order and its variations. */
   warnings: string[];
 }
@@ -247,6 +251,16 @@ export function evolve(state: ConfiscationState, event: ConfiscationEvent): Conf
         defaultTermActivated: {
           months: event.data.months,
           on: londonDateOf(event.data.occurredAt),
+        },
+      };
+    case 'ConfiscationOrderDischarged':
+      return {
+        ...state,
+        discharged: {
+          on: londonDateOf(event.data.occurredAt),
+          section: event.data.section,
+          ...(event.data.cause !== undefined && { cause: event.data.cause }),
+          reason: event.data.reason,
         },
       };
     case 'DefaultTermServed':

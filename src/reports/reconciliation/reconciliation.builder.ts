@@ -43,6 +43,7 @@ interface Figures {
   receipts: Money;
   compensationPaid: Money;
   refundsDue: Money;
+  writtenOff: Money;
   closing: Money;
 }
 
@@ -54,6 +55,7 @@ const FIGURES: (keyof Figures)[] = [
   'receipts',
   'compensationPaid',
   'refundsDue',
+  'writtenOff',
   'closing',
 ];
 
@@ -66,12 +68,18 @@ function figuresJson(f: Figures): RollForwardFigures {
     receipts: json(f.receipts),
     compensationPaid: json(f.compensationPaid),
     refundsDue: json(f.refundsDue),
+    writtenOff: json(f.writtenOff),
     closing: json(f.closing),
   };
 }
 
 const expectedClosing = (f: Figures) =>
-  f.opening.plus(f.newOrders).plus(f.variations).plus(f.interest).minus(f.receipts);
+  f.opening
+    .plus(f.newOrders)
+    .plus(f.variations)
+    .plus(f.interest)
+    .minus(f.receipts)
+    .minus(f.writtenOff);
 
 function check(name: string, expected: Money, actual: Money): ReconciliationCheck {
   return {
@@ -129,6 +137,7 @@ export function buildReconciliation(
     receipts: zero(),
     compensationPaid: zero(),
     refundsDue: zero(),
+    writtenOff: zero(),
     closing: zero(),
   };
   const assets = new Map(ledger.assets.map((a) => [a.assetId, a.state]));
@@ -229,6 +238,9 @@ export function buildReconciliation(
         zero(),
       ),
       refundsDue: after.refundDue.minus(before?.refundDue ?? zero()),
+      writtenOff: (after.discharge?.writtenOff ?? zero()).minus(
+        before?.discharge?.writtenOff ?? zero(),
+      ),
       closing: after.outstanding,
     };
     const ref = state.order.orderRef;

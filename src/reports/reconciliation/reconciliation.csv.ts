@@ -36,6 +36,7 @@ const ROLL_FORWARD_ITEMS: [keyof RollForwardFigures, string][] = [
   ['receipts', 'receipts'],
   ['compensationPaid', 'compensation_paid'],
   ['refundsDue', 'refunds_due'],
+  ['writtenOff', 'written_off'],
   ['closing', 'closing'],
 ];
 

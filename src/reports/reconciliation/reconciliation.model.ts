@@ -32,6 +32,8 @@ export interface RollForwardFigures {
    * to the payer; not in `receipts` (it never paid the order) nor shared out under ARIS.
    */
   refundsDue: MoneyJson;
+  /** What a discharge in the period (s.24 / s.25) wrote off: what remained on its date. */
+  writtenOff: MoneyJson;
   /** Outstanding as at `to`. */
   closing: MoneyJson;
 }

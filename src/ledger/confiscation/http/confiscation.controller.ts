@@ -17,6 +17,7 @@ import {
   ExtendTimeToPayDto,
   MakeConfiscationOrderDto,
   OrderPositionQuery,
+  DischargeConfiscationOrderDto,
   ReceivePaymentDto,
   RecordDefaultTermServedDto,
   RefuseTimeToPayExtensionDto,
@@ -130,6 +131,20 @@ export class ConfiscationController {
       response,
       await this.confiscation.recordDefaultTermServed(id, dto, envelope),
     );
+  }
+
+  @Post(':id/discharge')
+  @ApiCommand(
+    'Discharge the order: s.24 (available amount inadequate, less than £1,000 remaining, currency fluctuation or a specified reason) or s.25 (£50 or less remaining); the rest is written off',
+    ['court_liaison'],
+  )
+  async discharge(
+    @IdParam('id') id: string,
+    @Body() dto: DischargeConfiscationOrderDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.confiscation.discharge(id, dto, envelope));
   }
 
   @Post(':id/payments')

@@ -20,6 +20,7 @@ import {
   ExtendTimeToPayDto,
   InstalmentDto,
   MakeConfiscationOrderDto,
+  DischargeConfiscationOrderDto,
   ReceivePaymentDto,
   RecordDefaultTermServedDto,
   RefuseTimeToPayExtensionDto,
@@ -169,6 +170,24 @@ export class ConfiscationService {
     envelope: CommandEnvelope,
   ): Promise<CommandOutcome> {
     return this.send(id, 'RecordDefaultTermServed', { occurredAt: dto.occurredAt }, envelope);
+  }
+
+  discharge(
+    id: string,
+    dto: DischargeConfiscationOrderDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(
+      id,
+      'DischargeConfiscationOrder',
+      {
+        section: dto.section,
+        ...(dto.cause !== undefined && { cause: dto.cause }),
+        reason: dto.reason,
+        occurredAt: dto.occurredAt,
+      },
+      envelope,
+    );
   }
 
   /**

@@ -6,6 +6,10 @@ import { MoneyDto } from '../../http/dto/money.dto';
 import { ConfiscationState } from '../confiscation.state';
 import {
   ConfiscationEvent,
+  DISCHARGE_SECTIONS,
+  DischargeSection,
+  S24_CAUSES,
+  S24Cause,
   PAYMENT_METHODS,
   PaymentMethod,
   VARIATION_SECTIONS,
@@ -154,6 +158,26 @@ export class DefaultTermActivationView {
   on!: string;
 }
 
+export class DischargeView {
+  @ApiProperty({ enum: DISCHARGE_SECTIONS })
+  section!: DischargeSection;
+
+  @ApiProperty({ example: '2021-03-01', description: 'The date of the discharge (London)' })
+  on!: string;
+
+  @ApiPropertyOptional({ enum: S24_CAUSES, description: 's.24 only: why the amount is inadequate' })
+  cause?: S24Cause;
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty({
+    type: MoneyDto,
+    description: 'What remained on the date (principal plus interest, to the penny), written off',
+  })
+  writtenOff!: MoneyJson;
+}
+
 export class AllocationPolicyView {
   @ApiProperty({ enum: ALLOCATION_ORDERS, example: 'principal_first' })
   order!: AllocationOrder;
@@ -229,8 +253,15 @@ export class ConfiscationOrderView {
   @ApiProperty({ example: '2020-09-30', description: 'The date the figures are worked out at' })
   asAt!: string;
 
-  @ApiProperty({ enum: ['outstanding', 'satisfied'] })
-  status!: 'outstanding' | 'satisfied';
+  @ApiProperty({ enum: ['outstanding', 'satisfied', 'discharged'] })
+  status!: 'outstanding' | 'satisfied' | 'discharged';
+
+  @ApiPropertyOptional({
+    type: DischargeView,
+    description:
+      'Discharged (s.24 / s.25) by the date: the amount written off; interest stopped then',
+  })
+  discharge?: DischargeView;
 
   @ApiProperty({ format: 'uuid' })
   caseId!: string;
@@ -398,6 +429,15 @@ export function toConfiscationOrderView(
     revision: revision.toString(),
     asAt,
     status: position.status,
+    ...(position.discharge && {
+      discharge: {
+        section: position.discharge.section,
+        on: position.discharge.on,
+        ...(position.discharge.cause !== undefined && { cause: position.discharge.cause }),
+        reason: position.discharge.reason,
+        writtenOff: money(position.discharge.writtenOff),
+      },
+    }),
     caseId: order.caseId,
     subjectId: order.subjectId,
     orderRef: order.orderRef,
