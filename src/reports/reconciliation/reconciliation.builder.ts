@@ -261,6 +261,7 @@ export function buildReconciliation(
       orderDate,
       ...figuresJson(f),
       balances: balance.ok,
+      status: after.status,
       allocationPolicy: after.allocationPolicy,
     });
     for (const r of periodReceipts) receipts.push(receiptLine(r, c));

@@ -46,6 +46,8 @@ export interface RollForwardLine extends RollForwardFigures {
   operation: string | null;
   orderDate: string;
   balances: boolean;
+  /** The order's status as at `to` (`discharged`: s.24 / s.25, see `writtenOff`). */
+  status: 'outstanding' | 'satisfied' | 'discharged';
   /** How the order's receipts are split between principal and interest (verify: not settled). */
   allocationPolicy: AllocationPolicyLabel;
 }

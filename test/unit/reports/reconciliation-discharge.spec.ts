@@ -41,6 +41,7 @@ describe('reconciliation of a discharged order (s.25)', () => {
       writtenOff: gbp('50.00'),
       closing: gbp('0.00'),
       balances: true,
+      status: 'discharged',
     });
     expect(r.checks.every((c) => c.ok)).toBe(true);
     expect(
