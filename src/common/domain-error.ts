@@ -25,6 +25,7 @@ export const RULE_CODES = [
   'instalments_do_not_sum',
   'order_discharged',
   'compensation_exceeds_order',
+  'discharge_threshold_exceeded',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

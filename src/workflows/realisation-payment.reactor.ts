@@ -14,7 +14,11 @@ const RECEIPT_NAMESPACE = 'c2a4e6f8-1b3d-5e7f-9a0c-2d4f6b8e0a1c';
 /**
  * An asset realised towards a confiscation order → PaymentReceived on that order for the net
  * proceeds (method asset_realisation). The receipt id derives from the realisation event, so the
- * payment is written once however often the event is seen.
+ * payment is written once however often the event is seen. Proceeds beyond what the order owes
+ * are recorded, not refused: the receipt pays what is owed and the surplus is a refund due to the
+ * defendant (`acknowledgeOverpayment`; the proceeds are in hand, refusing them would only hide
+ * them). Any other refusal is logged and shows in the reconciliation as
+ * `realisation_without_payment`.
  */
 export class RealisationPaymentReactor implements Reactor {
   readonly name = NAME;
@@ -46,6 +50,7 @@ export class RealisationPaymentReactor implements Reactor {
             method: 'asset_realisation',
             assetId,
             reference: `Realisation of asset ${assetId}`,
+            acknowledgeOverpayment: true,
             occurredAt: data.occurredAt,
           },
         },
@@ -54,8 +59,8 @@ export class RealisationPaymentReactor implements Reactor {
     } catch (error) {
       if (error instanceof DomainError && error.code === 'already_exists') return; // paid already
       if (!(error instanceof DomainError)) throw error;
-      // Not payable as recorded (order unknown, or more than is owed): finance reconciles it as an
-      // exception (a realisation linked to an order without its payment).
+      // Not payable as recorded (order unknown, discharged, dated behind later receipts): finance
+      // reconciles it as an exception (a realisation linked to an order without its payment).
       this.logger.warn(
         `payment for realisation of ${assetId} into order ${data.confiscationOrderId} refused: ${error.code}: ${error.message}`,
       );

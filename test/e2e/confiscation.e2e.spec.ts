@@ -144,12 +144,26 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
         nextDue: { index: 0, dueDate: '2020-02-20', unpaid: gbp('10000.00'), overdue: false },
         payments: [],
         paid: gbp('0.00'),
+        refundDue: gbp('0.00'),
         interestAccrued: gbp('0.00'),
         interestAccruedExact: '0.0000000000',
         interestPaid: gbp('0.00'),
+        allocationPolicy: {
+          order: 'principal_first',
+          verify: true,
+          from: '2003-03-24',
+          note: expect.stringContaining('verify') as string,
+        },
         outstanding: gbp('90000.00'),
         outstandingExact: '90000.0000000000',
-        defaultTerm: { months: 18 },
+        defaultTerm: {
+          months: 18,
+          startsOn: '2020-01-20',
+          termDays: 547,
+          reductionDays: 0,
+          reducedToDays: 547,
+          paidTowardsTerm: gbp('0.00'),
+        },
         extensionRequests: [],
         variations: [],
         enforcementReceivers: [],
@@ -315,6 +329,89 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
     });
   });
 
+  it('an overpayment is refused (422 overpayment) unless acknowledged; then the surplus is a refund due', async () => {
+    const id = await makeOrder();
+    // As at 1 Mar 2020: £10,000 overdue 10 days = £21.92; £90,021.92 owed.
+    const before = await eventCount();
+    const refused = await pay(id, '90100', '2020-03-01').expect(422);
+    expect(refused.body).toMatchObject({
+      code: 'overpayment',
+      errors: [{ path: 'amount' }],
+      details: { outstanding: '90021.92', asAt: '2020-03-01' },
+    });
+    expect(await eventCount()).toBe(before);
+    const bad = await pay(id, '90100', '2020-03-01', { acknowledgeOverpayment: 'yes' }).expect(400);
+    expect(paths(bad.body)).toEqual(['acknowledgeOverpayment']);
+    expect(await eventCount()).toBe(before);
+
+    await pay(id, '90100', '2020-03-01', { acknowledgeOverpayment: true }).expect(200);
+    const p = await position(id, '2020-06-01');
+    expect(figures(p)).toMatchObject({
+      paid: '90021.92',
+      outstanding: '0.00',
+      status: 'satisfied',
+    });
+    expect(p.refundDue).toEqual(gbp('78.08'));
+    expect(p.interestAccrued).toEqual(gbp('21.92')); // nothing accrues once settled
+    expect(p.payments).toEqual([
+      expect.objectContaining({ amount: gbp('90100.00'), refundDue: gbp('78.08') }),
+    ]);
+  });
+
+  it('s.25 and s.24 discharges: the threshold, the amount written off, and no commands after', async () => {
+    const id = await makeOrder();
+    await pay(id, '10000', '2020-02-20').expect(200);
+    await pay(id, '79950.05', '2020-04-20').expect(200);
+    const discharge = (body: object) =>
+      http().post(`/confiscation-orders/${id}/discharge`).send(body);
+    const before = await eventCount();
+    // 26 Apr: £49.95 + 6 days' interest = £50.02, above the s.25 £50.
+    const high = await discharge({
+      section: 's25',
+      reason: 'small sum',
+      occurredAt: at('2020-04-26'),
+    }).expect(422);
+    expect(high.body).toMatchObject({
+      code: 'discharge_threshold_exceeded',
+      errors: [{ path: 'section' }],
+      details: { remaining: '50.02', threshold: '50.00', asAt: '2020-04-26' },
+    });
+    // s.24 needs its cause; a bad section or cause is a 400 naming the field.
+    const noCause = await discharge({
+      section: 's24',
+      reason: 'fx',
+      occurredAt: at('2020-04-25'),
+    }).expect(422);
+    expect(noCause.body).toMatchObject({ code: 'invalid_state', errors: [{ path: 'cause' }] });
+    expect(paths((await discharge({ section: 's26', reason: 'r' }).expect(400)).body)).toEqual([
+      'section',
+    ]);
+    expect(
+      paths((await discharge({ section: 's24', cause: 'luck', reason: 'r' }).expect(400)).body),
+    ).toEqual(['cause']);
+    expect(await eventCount()).toBe(before);
+
+    const done = await discharge({
+      section: 's25',
+      reason: 'small sum',
+      occurredAt: at('2020-04-25'),
+    }).expect(200);
+    expect(done.body.events).toEqual(['ConfiscationOrderDischarged']);
+    const p = await position(id, '2020-06-01');
+    expect(p.status).toBe('discharged');
+    expect(p.discharge).toEqual({
+      section: 's25',
+      on: '2020-04-25',
+      reason: 'small sum',
+      writtenOff: gbp('50.00'),
+    });
+    expect(figures(p)).toMatchObject({ interest: '0.05', outstanding: '0.00' });
+    const after = await pay(id, '1', '2020-06-01').expect(422);
+    expect(after.body.code).toBe('order_discharged');
+    const twice = await discharge({ section: 's25', reason: 'again' }).expect(422);
+    expect(twice.body.code).toBe('order_discharged');
+  });
+
   it('had the extension been refused on 11 May, interest runs from 12 May (£350.68 by 31 May)', async () => {
     const id = await makeOrder();
     await pay(id, '10000', '2020-02-20').expect(200);
@@ -415,10 +512,20 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
     expect(p.enforcementReceivers).toEqual([
       { receiver: 'Smith & Williamson LLP', appointedOn: '2020-10-01' },
     ]);
+    const today = londonDateOf(new Date().toISOString());
+    // MCA 1980 s.79(2): £10,000 of £90,000 paid takes floor((days − 1) / 9) days off the term.
+    const termDays = p.defaultTerm.termDays;
     expect(p.defaultTerm).toEqual({
       months: 18,
-      activated: { months: 18, on: londonDateOf(new Date().toISOString()) },
+      activated: { months: 18, on: today },
+      startsOn: today,
+      termDays,
+      reductionDays: Math.floor((termDays - 1) / 9),
+      reducedToDays: termDays - Math.floor((termDays - 1) / 9),
+      paidTowardsTerm: gbp('10000.00'),
     });
+    expect(termDays).toBeGreaterThanOrEqual(546);
+    expect(termDays).toBeLessThanOrEqual(549);
     expect(p.compensation).toEqual({
       payee: 'Victim Ltd',
       amount: gbp('15000.00'),
@@ -429,6 +536,23 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
     expect(p.status).toBe('outstanding');
     const twice = await http().post(`/confiscation-orders/${id}/default-term`).send({}).expect(422);
     expect(twice.body.code).toBe('invalid_state');
+
+    // s.38(5): the term served leaves the order payable, interest running.
+    const servedAt = await http()
+      .post(`/confiscation-orders/${id}/default-term-served`)
+      .send({})
+      .expect(200);
+    expect(servedAt.body.events).toEqual(['DefaultTermServed']);
+    const afterService = await position(id);
+    expect(afterService.defaultTerm.served).toEqual({ on: today });
+    expect(afterService.status).toBe('outstanding');
+    expect(afterService.outstanding).toEqual(p.outstanding);
+    await pay(id, '100', today).expect(200);
+    const again = await http()
+      .post(`/confiscation-orders/${id}/default-term-served`)
+      .send({})
+      .expect(422);
+    expect(again.body.code).toBe('invalid_state');
   });
 
   it('refuses an order above the benefit, instalments that do not sum, and time to pay too long, writing nothing', async () => {
@@ -701,6 +825,8 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
       'variations',
       'receivers',
       'default-term',
+      'default-term-served',
+      'discharge',
       'payments',
     ]) {
       const body = {
@@ -710,6 +836,8 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
         variations: { section: 'appeal', newOrderAmount: gbp('1'), reason: 'r' },
         receivers: { receiver: 'R LLP' },
         'default-term': {},
+        'default-term-served': {},
+        discharge: { section: 's25', reason: 'r' },
         payments: { amount: gbp('1'), method: 'voluntary', reference: 'R' },
       }[path];
       const res = await http()
@@ -733,6 +861,8 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
         '/confiscation-orders/{id}/variations',
         '/confiscation-orders/{id}/receivers',
         '/confiscation-orders/{id}/default-term',
+        '/confiscation-orders/{id}/default-term-served',
+        '/confiscation-orders/{id}/discharge',
         '/confiscation-orders/{id}/payments',
       ]),
     );

@@ -267,27 +267,46 @@ describe('GET /reconciliation (real embedded store)', () => {
       interest: gbp('0.00'),
       receipts: gbp('10000.00'),
       compensationPaid: gbp('0.00'),
+      refundsDue: gbp('0.00'),
+      writtenOff: gbp('0.00'),
       closing: gbp('80000.00'),
     });
     expect(r.checks.every((c) => c.ok)).toBe(true);
   });
 
-  it('November 2026: a forfeiture receipt, a flagged variance, a realisation without its payment', async () => {
+  it('November 2026: a forfeiture receipt, a flagged variance, a realisation overpaying its order (refund due)', async () => {
     const r = await report({ from: '2026-11-01', to: '2026-11-28' });
     for (const c of r.checks) expect(c.ok).toBe(true);
     const order = r.rollForward.orders.find((o) => o.confiscationOrderId === caseBOrder);
+    // The watch sold for £8,000 into an order owing £5,000: the reactor records the receipt,
+    // £5,000 pays the order and £3,000 is a refund due to the defendant (not an ARIS receipt).
     expect(order).toMatchObject({
       opening: gbp('0.00'),
       newOrders: gbp('5000.00'),
-      receipts: gbp('0.00'),
-      closing: gbp('5000.00'),
+      receipts: gbp('5000.00'),
+      refundsDue: gbp('3000.00'),
+      closing: gbp('0.00'),
+      balances: true,
+    });
+    expect(r.checks.find((c) => c.name === 'refunds_due_match:T20267009')).toMatchObject({
+      expected: '3000.00',
+      actual: '3000.00',
+      ok: true,
     });
     expect(r.receipts.byType).toEqual([
+      { key: 'confiscation', receipts: 1, amount: gbp('5000.00') },
       { key: 'cash_forfeiture', receipts: 1, amount: gbp('25000.00') },
     ]);
+    expect(r.receipts.refundsDue).toEqual(gbp('3000.00'));
+    expect(r.receipts.items.find((x) => x.sourceId === caseBOrder)).toMatchObject({
+      amount: gbp('5000.00'),
+      refundDue: gbp('3000.00'),
+    });
     expect(r.receipts.aris).toEqual([
-      { recipient: 'home_office', amount: gbp('12500.00') },
-      { recipient: 'investigating_agency', amount: gbp('12500.00') },
+      { recipient: 'home_office', amount: gbp('15000.00') },
+      { recipient: 'investigating_agency', amount: gbp('13437.50') },
+      { recipient: 'prosecuting_agency', amount: gbp('937.50') },
+      { recipient: 'hmcts', amount: gbp('625.00') },
     ]);
     expect(r.variance.thresholdPercent).toBe('10');
     const carLine = r.variance.items.find((v) => v.assetId === car);
@@ -304,14 +323,7 @@ describe('GET /reconciliation (real embedded store)', () => {
       variancePercent: '0.00',
       flagged: false,
     });
-    expect(r.exceptions).toEqual([
-      expect.objectContaining({
-        code: 'realisation_without_payment',
-        date: '2026-11-20',
-        assetId: watch,
-        confiscationOrderId: caseBOrder,
-      }),
-    ]);
+    expect(r.exceptions).toEqual([]);
 
     const loose = await report({ from: '2026-11-01', to: '2026-11-28', varianceThreshold: '15' });
     expect(loose.variance.items.find((v) => v.assetId === car)?.flagged).toBe(false);
@@ -343,6 +355,13 @@ describe('GET /reconciliation (real embedded store)', () => {
     expect(rf('interest')).toBe(line.interest.amount);
     expect(rf('receipts')).toBe(line.receipts.amount);
     expect(rf('closing')).toBe(line.closing.amount);
+    // The principal/interest split behind the figures is labelled, marked verify.
+    expect(line.allocationPolicy).toMatchObject({ order: 'principal_first', verify: true });
+    expect(
+      records.find(
+        (r) => r.section === 'roll_forward' && r.id === workedId && r.item === 'allocation_policy',
+      )?.detail,
+    ).toMatch(/^principal_first \(verify\): /);
     const receipts = records.filter((r) => r.section === 'receipt');
     expect(
       receipts.map((r) => [r.date, r.receipt_type, r.agency, r.financial_year, r.amount]),

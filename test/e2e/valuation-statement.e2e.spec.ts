@@ -200,6 +200,7 @@ describe('valuation statement (HTTP, real store, reactors)', () => {
           interest: '0.00',
           outstanding: '262659.50',
           status: 'outstanding',
+          allocationPolicy: 'principal_first (verify)',
         },
       ],
     });
@@ -332,6 +333,7 @@ describe('valuation statement (HTTP, real store, reactors)', () => {
           interest: '0.00',
           outstanding: '35139.50', // 262,659.50 − 227,520.00
           status: 'outstanding',
+          allocationPolicy: 'principal_first (verify)',
         },
       ],
     });
@@ -374,6 +376,10 @@ describe('valuation statement (HTTP, real store, reactors)', () => {
     expect(value('total', 'held')).toBe('21000.00');
     expect(value('total', 'realised_net')).toBe('227520.00');
     expect(value('confiscation', 'outstanding', 'T20267001')).toBe('35139.50');
+    // Every document showing the principal/interest split carries the policy, marked verify.
+    expect(
+      records.find((r) => r.record === 'confiscation' && r.description === 'allocation_policy'),
+    ).toMatchObject({ exhibit_ref: 'T20267001', status: 'principal_first (verify)' });
 
     // The PDF: a paginated A4 document naming the exhibits, the totals and the statement id.
     const pdf = await http()
@@ -399,6 +405,7 @@ describe('valuation statement (HTTP, real store, reactors)', () => {
       '£227,520.00',
       '£35,139.50',
       '£244,159.50',
+      'receipts applied principal_first (verify)',
       `Page 1 of ${numpages}`,
     ]) {
       expect(text).toContain(expected);

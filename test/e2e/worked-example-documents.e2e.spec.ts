@@ -142,6 +142,8 @@ describe('the worked example in the court statement and the finance reconciliati
       interest: gbp('609.32'),
       receipts: gbp('50000.00'),
       compensationPaid: gbp('0.00'),
+      refundsDue: gbp('0.00'),
+      writtenOff: gbp('0.00'),
       closing: gbp('30609.32'), // 80,000.00 + 609.32 − 50,000.00
     });
     expect(reconciliation.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);

@@ -3,7 +3,8 @@ import { occurredAt } from '../occurred-at';
 import { ConfiscationCommand } from './confiscation.commands';
 import { ConfiscationEvent } from './confiscation.events';
 import { ConfiscationState, evolve, initialConfiscationState } from './confiscation.state';
-import { activateDefaultTerm, appointReceiver } from './enforcement.rules';
+import { assertNotDischarged, dischargeOrder } from './discharge.rules';
+import { activateDefaultTerm, appointReceiver, recordDefaultTermServed } from './enforcement.rules';
 import { makeOrder } from './order.rules';
 import { receivePayment } from './payment.rules';
 import { applyForExtension, extendTimeToPay, refuseExtension } from './time-to-pay.rules';
@@ -16,6 +17,7 @@ export function decide(
   state: ConfiscationState,
 ): ConfiscationEvent[] {
   const at = occurredAt(command.data.occurredAt, command.now);
+  if (command.type !== 'MakeConfiscationOrder') assertNotDischarged(state);
   switch (command.type) {
     case 'MakeConfiscationOrder':
       return makeOrder(command, state, at);
@@ -33,6 +35,10 @@ export function decide(
       return receivePayment(command, state, at);
     case 'ActivateDefaultTerm':
       return activateDefaultTerm(command, state, at);
+    case 'RecordDefaultTermServed':
+      return recordDefaultTermServed(command, state, at);
+    case 'DischargeConfiscationOrder':
+      return dischargeOrder(command, state, at);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown confiscation command ${JSON.stringify(unknown)}`);

@@ -106,6 +106,12 @@ export type PaymentReceived = DomainEvent<
     method: PaymentMethod;
     assetId?: string;
     reference: string;
+    /**
+     * The part of `amount` beyond what was owed on its date (principal plus interest, to the
+     * penny): recorded only with the overpayment acknowledged, a refund due to the payer. Only
+     * `amount − refundDue` pays the order. Absent on older events and on receipts within the debt.
+     */
+    refundDue?: MoneyJson;
     occurredAt: string;
   }
 >;
@@ -116,6 +122,39 @@ export type DefaultTermActivated = DomainEvent<
   { months: number; occurredAt: string }
 >;
 
+/**
+ * The default term served (or its release date reached). s.38(5) in the commentary: serving it does
+ * not expunge the debt; the order stays payable and s.12 interest keeps running.
+ */
+export type DefaultTermServed = DomainEvent<'DefaultTermServed', { occurredAt: string }>;
+
+export const DISCHARGE_SECTIONS = ['s24', 's25'] as const;
+export type DischargeSection = (typeof DISCHARGE_SECTIONS)[number];
+
+/** s.24(4): why the available amount is inadequate (a currency fluctuation, or a reason specified by order). */
+export const S24_CAUSES = ['currency_fluctuation', 'specified_reason'] as const;
+export type S24Cause = (typeof S24_CAUSES)[number];
+
+/**
+ * The order discharged: s.24 (available amount inadequate, the amount remaining under the s.24
+ * threshold, for a currency fluctuation or a specified reason) or s.25 (the amount remaining at
+ * most the s.25 threshold). `writtenOff` is what was outstanding on the date (principal plus
+ * interest, to the penny); nothing accrues after it and the order takes no further commands.
+ */
+export type ConfiscationOrderDischarged = DomainEvent<
+  'ConfiscationOrderDischarged',
+  {
+    section: DischargeSection;
+    /** s.24 only. */
+    cause?: S24Cause;
+    reason: string;
+    writtenOff: MoneyJson;
+    /** The threshold applied (s.24: less than; s.25: at most), as configured on the date. */
+    threshold: MoneyJson;
+    occurredAt: string;
+  }
+>;
+
 export type ConfiscationEvent =
   | ConfiscationOrderMade
   | TimeToPayExtensionApplied
@@ -124,7 +163,9 @@ export type ConfiscationEvent =
   | ConfiscationOrderVaried
   | EnforcementReceiverAppointed
   | PaymentReceived
-  | DefaultTermActivated;
+  | DefaultTermActivated
+  | DefaultTermServed
+  | ConfiscationOrderDischarged;
 
 export const confiscationStream = (confiscationOrderId: string) =>
   `confiscation-${confiscationOrderId}`;

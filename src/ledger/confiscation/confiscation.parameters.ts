@@ -46,8 +46,8 @@ export interface DefaultTermTable {
 
 /**
  * The fines table (Powers of Criminal Courts (Sentencing) Act 2000 s.139(4); now Sentencing Code
- * s.129(3)) for the smaller sums. *(verify: the widely cited figures, not checked against the
- * primary text; keep in configuration)*
+ * s.129(3)) for the smaller sums of orders made before 1 June 2015. *(verify: the widely cited
+ * figures, not checked against the primary text; keep in configuration)*
  */
 const FINES_TABLE_UP_TO_10K: readonly DefaultTermBand[] = [
   { above: '0', upTo: '200', max: { days: 7 } },
@@ -59,10 +59,13 @@ const FINES_TABLE_UP_TO_10K: readonly DefaultTermBand[] = [
 ];
 
 /**
- * Maximum default terms (s.35). From 1 June 2015 (Serious Crime Act 2015 s.10, s.35(2A) POCA):
- * more than £10,000 up to £500,000: 5 years; up to £1m: 7 years; more than £1m: 14 years; smaller
- * sums: the fines table. Before that the whole fines table applied (up to 10 years over £1m).
- * *(verify both tables against the primary text)*
+ * Maximum default terms (s.35). From 1 June 2015, s.35(2A) (inserted by the Serious Crime Act 2015
+ * s.10): "the maximum terms are those specified in the second column of the Table for amounts
+ * described in the corresponding entry in the first column": £10,000 or less, 6 months; more than
+ * £10,000 but no more than £500,000, 5 years; more than £500,000 but no more than £1 million,
+ * 7 years; more than £1 million, 14 years. One band of 6 months up to £10,000, not the fines table
+ * (quoted from the legislation.gov.uk page; docs/domain.md, "Default term"). Before that the whole
+ * fines table applied (up to 10 years over £1m) *(verify the older table)*.
  */
 export const DEFAULT_TERM_TABLES: readonly DefaultTermTable[] = [
   {
@@ -80,7 +83,7 @@ export const DEFAULT_TERM_TABLES: readonly DefaultTermTable[] = [
   {
     from: '2015-06-01',
     bands: [
-      ...FINES_TABLE_UP_TO_10K,
+      { above: '0', upTo: '10000', max: { months: 6 } },
       { above: '10000', upTo: '500000', max: { months: 60 } },
       { above: '500000', upTo: '1000000', max: { months: 84 } },
       { above: '1000000', max: { months: 168 } },
@@ -124,4 +127,34 @@ export function defaultTermWarnings(
     `default_term_above_band_maximum: ${months} months is above the maximum of ${describe(band.max)} ` +
       `for an order of ${range} (s.35); the order stands as made`,
   ];
+}
+
+/**
+ * The discharge thresholds (picked by the DISCHARGE date: each is "variable by order", and an order
+ * changing it applies from its commencement). *(verify both: the section text is not in the search
+ * corpus; docs/domain.md, "Discharge")*
+ * - s.24 (inadequacy of the available amount): the Explanatory Notes, para. 57: "the Crown Court
+ *   may write the order off if the outstanding sum is under £1,000" (strictly less than).
+ * - s.25 (small amount outstanding): £50 or less, as the parallel texts word it ("the amount
+ *   remaining to be paid under the order is fifty dollars or less").
+ */
+export interface DischargeThresholds {
+  from: string;
+  /** s.24: the amount remaining to be paid must be LESS THAN this (GBP). */
+  s24LessThan: string;
+  /** s.25: the amount remaining to be paid must be AT MOST this (GBP). */
+  s25AtMost: string;
+  status: 'verify' | 'confirmed';
+}
+
+export const DISCHARGE_THRESHOLDS: readonly DischargeThresholds[] = [
+  { from: '2003-03-24', s24LessThan: '1000', s25AtMost: '50', status: 'verify' },
+];
+
+/** The thresholds in force on `date` (the earliest row for anything older). */
+export function dischargeThresholdsFor(
+  date: string,
+  table: readonly DischargeThresholds[] = DISCHARGE_THRESHOLDS,
+): DischargeThresholds {
+  return table.filter((t) => t.from <= date).at(-1) ?? table[0];
 }

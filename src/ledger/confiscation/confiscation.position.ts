@@ -8,8 +8,15 @@ import {
   JUDGMENTS_ACT_RATES,
   RateTable,
 } from '../recovery/interest';
+import {
+  AllocationPolicyLabel,
+  allocationPolicyFor,
+  allocationPolicyLabel,
+} from '../recovery/allocation-policy';
 import { timeToPayRuleFor } from './confiscation.parameters';
-import type { ConfiscationState } from './confiscation.state';
+import { DefaultTermReduction, defaultTermReduction } from './default-term.reduction';
+import type { DischargeSection, S24Cause } from './confiscation.events';
+import { appliedAmount, type ConfiscationState } from './confiscation.state';
 
 /**
  * The s.12 interest input of an order as the state records it. The suspension of each extension
@@ -27,7 +34,7 @@ export function interestInputOf(
   return {
     instalments: state.schedules[0].instalments,
     revisions: state.schedules.slice(1),
-    payments: state.payments.map((p) => ({ date: p.date, amount: p.amount })),
+    payments: state.payments.map((p) => ({ date: p.date, amount: appliedAmount(p) })),
     suspensions: state.extensionRequests
       .filter((r) => r.appliedAt <= limit)
       .map((r) => ({
@@ -37,6 +44,7 @@ export function interestInputOf(
       })),
     asAt,
     rates,
+    allocation: allocationPolicyFor(order.orderDate).order,
   };
 }
 
@@ -61,21 +69,47 @@ export interface OrderPosition {
   asAt: string;
   /** The amount ordered as at the date (after variations made by then). */
   ordered: Money;
-  /** Everything received up to and including the date. */
+  /** Everything received up to and including the date that pays the order (refunds due excluded). */
   paid: Money;
+  /** Receipts beyond what was owed (acknowledged overpayments) up to the date: due back. */
+  refundDue: Money;
   interestAccrued: { exact: Decimal; rounded: Money };
-  /** The part of `paid` applied to interest (payments go to principal first). */
+  /** The part of `paid` applied to interest (as `allocationPolicy` says). */
   interestPaid: Money;
-  /** ordered − paid + interest (rounded); paying exactly this settles the order. */
+  /** How receipts are split between principal and interest; `verify` until confirmed. */
+  allocationPolicy: AllocationPolicyLabel;
+  /** ordered − paid + interest (rounded); paying exactly this settles the order (nil once discharged). */
   outstanding: Money;
   outstandingExact: Decimal;
-  status: 'outstanding' | 'satisfied';
+  status: 'outstanding' | 'satisfied' | 'discharged';
+  /**
+   * Discharged (s.24 / s.25) on or before the date: what was outstanding on the discharge date is
+   * written off, the interest stops there (`interestAccrued` is as at `on`).
+   */
+  discharge?: {
+    on: string;
+    section: DischargeSection;
+    cause?: S24Cause;
+    reason: string;
+    writtenOff: Money;
+  };
   instalments: PositionInstalment[];
   /** The earliest-due instalment with principal unpaid (it may be overdue). */
   nextDue: { index: number; dueDate: string; unpaid: Money; overdue: boolean } | null;
   /** Compensation is paid first out of sums recovered (s.13(6), s.55(5)). */
   compensation?: { payee: string; amount: Money; paid: Money; outstanding: Money };
-  defaultTerm: { months: number; activated?: { months: number; on: string } };
+  defaultTerm: OrderDefaultTerm;
+}
+
+/**
+ * The default term (s.35) as at the date: as fixed, activated and served, and as reduced by what
+ * has been paid (MCA 1980 s.79(2); `defaultTermReduction`). Serving it leaves the debt (s.38(5)).
+ */
+export interface OrderDefaultTerm extends DefaultTermReduction {
+  /** Months fixed by the court. */
+  fixedMonths: number;
+  activated?: { months: number; on: string };
+  served?: { on: string };
 }
 
 /**
@@ -94,7 +128,10 @@ export function orderPosition(
   if (asAt < order.orderDate) {
     refuse('invalid_date', `The order was made on ${order.orderDate}, after ${asAt}`, 'asAt');
   }
-  const result = accruedInterest(interestInputOf(state, asAt, rates));
+  // Discharged (s.24 / s.25) by `asAt`: the figures stop on the discharge date, and what was
+  // outstanding then is written off.
+  const discharged = state.discharged && state.discharged.on <= asAt ? state.discharged : undefined;
+  const result = accruedInterest(interestInputOf(state, discharged?.on ?? asAt, rates));
   const limit = addMonths(order.orderDate, timeToPayRuleFor(order.orderDate).maxMonths);
   const pending = (index: number) =>
     asAt <= limit &&
@@ -117,13 +154,13 @@ export function orderPosition(
       amount: x.amount,
       paid: x.paid,
       unpaid: x.unpaid,
-      overdue: x.unpaid.isPositive() && x.dueDate < asAt && !extensionPending,
+      overdue: !discharged && x.unpaid.isPositive() && x.dueDate < asAt && !extensionPending,
       extensionPending,
       interest: x.interest,
     };
   });
   const next = instalments
-    .filter((x) => x.unpaid.isPositive())
+    .filter((x) => !discharged && x.unpaid.isPositive())
     .sort((a, b) =>
       a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.index - b.index,
     )[0];
@@ -140,19 +177,56 @@ export function orderPosition(
     asAt,
     ordered: result.principal,
     paid: result.paid,
+    refundDue: state.payments
+      .filter((p) => p.date <= asAt && p.refundDue)
+      .reduce((sum, p) => sum.plus(p.refundDue as Money), Money.zero('GBP')),
     interestAccrued: { exact: result.exact, rounded: result.rounded },
     interestPaid: result.interestPaid,
-    outstanding: result.outstanding.rounded,
-    outstandingExact: result.outstanding.exact,
-    status: result.outstanding.rounded.isPositive() ? 'outstanding' : 'satisfied',
+    allocationPolicy: allocationPolicyLabel(allocationPolicyFor(order.orderDate)),
+    outstanding: discharged ? Money.zero('GBP') : result.outstanding.rounded,
+    outstandingExact: discharged ? new Decimal(0) : result.outstanding.exact,
+    status: discharged
+      ? 'discharged'
+      : result.outstanding.rounded.isPositive()
+        ? 'outstanding'
+        : 'satisfied',
+    ...(discharged && {
+      discharge: { ...discharged, writtenOff: result.outstanding.rounded },
+    }),
     instalments,
     nextDue: next
       ? { index: next.index, dueDate: next.dueDate, unpaid: next.unpaid, overdue: next.overdue }
       : null,
     ...(compensation && { compensation }),
-    defaultTerm: {
-      months: order.defaultTermMonths,
-      ...(state.defaultTermActivated && { activated: state.defaultTermActivated }),
-    },
+    defaultTerm: defaultTermAsAt(state, asAt, result.principal, result.paid),
+  };
+}
+
+/** The default term as at `asAt`: activation and service recorded by then, and the reduction. */
+function defaultTermAsAt(
+  state: ConfiscationState,
+  asAt: string,
+  ordered: Money,
+  paid: Money,
+): OrderDefaultTerm {
+  const order = state.order as NonNullable<ConfiscationState['order']>;
+  const activated =
+    state.defaultTermActivated && state.defaultTermActivated.on <= asAt
+      ? state.defaultTermActivated
+      : undefined;
+  const served =
+    state.defaultTermServed && state.defaultTermServed.on <= asAt
+      ? state.defaultTermServed
+      : undefined;
+  return {
+    fixedMonths: order.defaultTermMonths,
+    ...defaultTermReduction({
+      months: activated?.months ?? order.defaultTermMonths,
+      startsOn: activated?.on ?? asAt,
+      ordered,
+      paid,
+    }),
+    ...(activated && { activated }),
+    ...(served && { served }),
   };
 }

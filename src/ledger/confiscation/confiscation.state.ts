@@ -3,8 +3,10 @@ import { Money } from '../../common/money';
 import { londonDateOf } from '../../common/time';
 import {
   ConfiscationEvent,
+  DischargeSection,
   InstalmentJson,
   PaymentMethod,
+  S24Cause,
   VariationSection,
 } from './confiscation.events';
 
@@ -34,6 +36,13 @@ export interface PaymentRecord {
   method: PaymentMethod;
   assetId?: string;
   reference: string;
+  /** The surplus over what was owed, due back to the payer (an acknowledged overpayment). */
+  refundDue?: Money;
+}
+
+/** The part of a receipt that pays the order: the amount less any refund due. */
+export function appliedAmount(p: Pick<PaymentRecord, 'amount' | 'refundDue'>): Money {
+  return p.refundDue ? p.amount.minus(p.refundDue) : p.amount;
 }
 
 export interface ConfiscationOrderFacts {
@@ -64,6 +73,10 @@ export interface ConfiscationState {
   enforcementReceivers: string[];
   payments: PaymentRecord[];
   defaultTermActivated?: { months: number; on: string };
+  /** The default term served (the debt remains: s.38(5)). */
+  defaultTermServed?: { on: string };
+  /** Discharged (s.24 / s.25): nothing accrues after `on`; the order takes no further commands. */
+  discharged?: { on: string; section: DischargeSection; cause?: S24Cause; reason: string };
   /** Advisory warnings recorded with the order and its variations. */
   warnings: string[];
 }
@@ -227,6 +240,7 @@ export function evolve(state: ConfiscationState, event: ConfiscationEvent): Conf
             method: e.method,
             ...(e.assetId !== undefined && { assetId: e.assetId }),
             reference: e.reference,
+            ...(e.refundDue !== undefined && { refundDue: Money.parse(e.refundDue) }),
           },
         ],
       };
@@ -239,6 +253,18 @@ export function evolve(state: ConfiscationState, event: ConfiscationEvent): Conf
           on: londonDateOf(event.data.occurredAt),
         },
       };
+    case 'ConfiscationOrderDischarged':
+      return {
+        ...state,
+        discharged: {
+          on: londonDateOf(event.data.occurredAt),
+          section: event.data.section,
+          ...(event.data.cause !== undefined && { cause: event.data.cause }),
+          reason: event.data.reason,
+        },
+      };
+    case 'DefaultTermServed':
+      return { ...state, defaultTermServed: { on: londonDateOf(event.data.occurredAt) } };
     default:
       return state;
   }

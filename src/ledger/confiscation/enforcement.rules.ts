@@ -2,8 +2,16 @@ import { refuse } from '../../common/domain-error';
 import { londonDateOf } from '../../common/time';
 import { requiredText } from '../command-fields';
 import { accruedInterest } from '../recovery/interest';
-import { ActivateDefaultTerm, AppointEnforcementReceiver } from './confiscation.commands';
-import { DefaultTermActivated, EnforcementReceiverAppointed } from './confiscation.events';
+import {
+  ActivateDefaultTerm,
+  AppointEnforcementReceiver,
+  RecordDefaultTermServed,
+} from './confiscation.commands';
+import {
+  DefaultTermActivated,
+  DefaultTermServed,
+  EnforcementReceiverAppointed,
+} from './confiscation.events';
 import { wholeMonths } from './confiscation.figures';
 import { interestInputOf } from './confiscation.position';
 import { ConfiscationState, existingOrder, pendingRequest } from './confiscation.state';
@@ -54,4 +62,24 @@ export function activateDefaultTerm(
   );
   if (!overdue) refuse('invalid_state', `No instalment is overdue on ${on}`);
   return [{ type: 'DefaultTermActivated', data: { months, occurredAt: at } }];
+}
+
+/**
+ * DefaultTermServed: once, after the term was activated, dated no earlier than the activation.
+ * Nothing else changes: the order stays payable and interest keeps running (s.38(5)).
+ */
+export function recordDefaultTermServed(
+  _command: RecordDefaultTermServed,
+  state: ConfiscationState,
+  at: string,
+): DefaultTermServed[] {
+  existingOrder(state);
+  const on = londonDateOf(at);
+  const activated = state.defaultTermActivated;
+  if (!activated) refuse('invalid_state', 'The default term has not been activated');
+  if (state.defaultTermServed) refuse('invalid_state', 'The default term is already served');
+  if (on < activated.on) {
+    refuse('invalid_date', `Before the term was activated on ${activated.on}`, 'occurredAt');
+  }
+  return [{ type: 'DefaultTermServed', data: { occurredAt: at } }];
 }

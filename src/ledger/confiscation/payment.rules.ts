@@ -1,4 +1,5 @@
 import { refuse } from '../../common/domain-error';
+import { Money } from '../../common/money';
 import { londonDateOf } from '../../common/time';
 import { requiredText } from '../command-fields';
 import { accruedInterest } from '../recovery/interest';
@@ -10,7 +11,9 @@ import { ConfiscationState, evolve, existingOrder } from './confiscation.state';
 
 /**
  * PaymentReceived: a new receipt, in sterling, on or after the order date, and never more than is
- * outstanding (on its date, nor as at any later receipt or schedule change already recorded).
+ * outstanding (on its date, nor as at any later receipt or schedule change already recorded),
+ * unless the overpayment is acknowledged: then the receipt is recorded with the surplus over what
+ * was owed on its date as `refundDue` (the order is settled; the surplus is due back).
  */
 export function receivePayment(
   command: ReceivePayment,
@@ -37,16 +40,31 @@ export function receivePayment(
   }
 
   // Outstanding = principal unpaid + interest accrued as at the receipt date (rounded to the
-  // penny, as posted) − interest already paid. Paying exactly that is accepted; a penny more is not.
+  // penny, as posted) − interest already paid. Paying exactly that is accepted; a penny more is
+  // refused unless the request acknowledges the overpayment: then the surplus is a refund due.
   const outstanding = accruedInterest(interestInputOf(state, on)).outstanding.rounded;
-  if (amount.gt(outstanding)) {
+  const acknowledged = data.acknowledgeOverpayment === true;
+  if (
+    data.acknowledgeOverpayment !== undefined &&
+    typeof data.acknowledgeOverpayment !== 'boolean'
+  ) {
+    refuse(
+      'invalid_state',
+      'acknowledgeOverpayment must be true or false',
+      'acknowledgeOverpayment',
+    );
+  }
+  if (amount.gt(outstanding) && !acknowledged) {
     refuse(
       'overpayment',
-      `${amount.toString()} is more than the ${outstanding.toString()} outstanding on ${on}`,
+      `${amount.toString()} is more than the ${outstanding.toString()} outstanding on ${on}; ` +
+        'send acknowledgeOverpayment: true to record it with the surplus as a refund due',
       'amount',
       { outstanding: outstanding.toJSON().amount, asAt: on },
     );
   }
+  const owed = outstanding.isPositive() ? outstanding : Money.zero('GBP');
+  const refundDue = amount.gt(owed) ? amount.minus(owed) : undefined;
   const event: PaymentReceived = {
     type: 'PaymentReceived',
     data: {
@@ -55,6 +73,7 @@ export function receivePayment(
       method: data.method,
       ...(data.assetId !== undefined && { assetId: data.assetId }),
       reference,
+      ...(refundDue && { refundDue: refundDue.toJSON() }),
       occurredAt: at,
     },
   };
@@ -68,6 +87,8 @@ export function receivePayment(
     const after = accruedInterest(interestInputOf(evolve(state, event), latest)).outstanding
       .rounded;
     if (after.isNegative()) {
+      // Not even acknowledged: the surplus would be owed as at a later receipt's date, not this
+      // one's (record an overpayment dated on or after the latest receipt or schedule change).
       refuse(
         'overpayment',
         `With the receipts recorded after ${on}, this overpays the order`,

@@ -32,7 +32,13 @@ export interface ReceiptRecord {
   source: 'confiscation' | 'forfeiture';
   /** The order or asset it came from. */
   sourceId: string;
+  /** Compensation and the ARIS shares of what paid the order (refunds due are not shared). */
   allocation: ReceiptAllocation;
+  /**
+   * A confiscation receipt beyond what was owed: the surplus, due back to the payer. The cash
+   * received is `allocation.amount + refundDue`; ARIS and compensation share only the allocation.
+   */
+  refundDue?: Money;
 }
 
 /**

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { Dec, Money } from '../../common/money';
 import { addDays, daysBetween, isIsoDate } from '../../common/time';
+import { AllocationOrder } from './allocation-policy';
 
 /*
  * Interest on an unpaid confiscation order (POCA 2002 s.12). Pure: the caller passes the schedule,
@@ -26,7 +27,13 @@ import { addDays, daysBetween, isIsoDate } from '../../common/time';
  *   versions of the schedule, each in force for the days AFTER its `from` date (a decision on day D
  *   changes what is due from the end of day D, like a payment on day D).
  *
- * How a payment is applied (principal first, then interest):
+ * How a payment is applied: `allocation` (a dated configuration, `allocation-policy.ts`, picked by
+ * the order date; the default and the only row today is principal first, marked *verify*).
+ * `interest_first`: each receipt, on its date, goes first to the interest accrued up to and
+ * including that date (rounded to the penny, as posted) and not yet paid, then to the principal
+ * in due order; the principal it leaves unpaid bears interest from the next day.
+ *
+ * Principal first, then interest:
  * Every payment (in date order; see the note on the allocation below) goes first to the PRINCIPAL
  * of the instalments in due order (earliest due date first, ties by position in the schedule), and
  * only what is left after all principal is paid goes to the interest accrued. Why:
@@ -100,6 +107,8 @@ export interface InterestInput {
   /** Interest accrues up to and including this date. */
   asAt: string;
   rates?: RateTable;
+  /** How receipts are split between principal and interest; default `principal_first`. */
+  allocation?: AllocationOrder;
 }
 
 export interface ExactAndRounded {
@@ -223,8 +232,34 @@ function normaliseRates(table: RateTable): { from: number; percent: Decimal }[] 
 }
 
 /**
+ * Interest first: the receipts applied in date order, each first to the interest accrued (rounded)
+ * and not yet paid when it is applied, the rest to principal. `applyThrough(day)` applies every
+ * receipt dated on or before `day`; the caller has accrued the interest of every day up to it.
+ */
+function interestFirstSplit(
+  payments: { day: number; amount: Decimal }[],
+  accruedRounded: () => Decimal,
+) {
+  const inOrder = [...payments].sort((a, b) => a.day - b.day);
+  let next = 0;
+  let principal = new Dec(0);
+  let interest = new Dec(0);
+  return {
+    applyThrough(day: number): void {
+      for (; next < inOrder.length && inOrder[next].day <= day; next++) {
+        const due = Dec.max(accruedRounded().minus(interest), 0);
+        const toInterest = Dec.min(inOrder[next].amount, due);
+        interest = interest.plus(toInterest);
+        principal = principal.plus(inOrder[next].amount.minus(toInterest));
+      }
+    },
+    principal: () => principal,
+  };
+}
+
+/**
  * s.12 interest accrued on a confiscation order's instalments as at a date, with the payments
- * applied principal first (see the note at the top of this file).
+ * applied as `allocation` says (principal first by default; see the note at the top of this file).
  */
 export function accruedInterest(input: InterestInput): InterestResult {
   const asAt = dayOf(input.asAt, 'asAt');
@@ -284,21 +319,31 @@ export function accruedInterest(input: InterestInput): InterestResult {
   const points = [...breakpoints].filter((d) => d >= start && d <= asAt + 1).sort((a, b) => a - b);
 
   // Σ unpaid × rate% × days per instalment: exact products and sums; divided once at the end.
+  const divisor = new Dec(100 * DAY_COUNT_BASIS);
   const numerators = new Map<number, Decimal>();
+  let accrued = new Dec(0);
+  const split = interestFirstSplit(payments, () => round(accrued.div(divisor)).amount);
+  const interestFirst = input.allocation === 'interest_first';
+  /** Principal paid by the end of `day`: every receipt (principal first), or its principal part. */
+  const principalPaidBy = (day: number): Decimal => {
+    if (!interestFirst) return paidBy(day);
+    split.applyThrough(day);
+    return split.principal();
+  };
   for (let i = 0; i + 1 < points.length; i++) {
     const day = points[i];
     const days = points[i + 1] - day;
     const version = versionFor(day);
-    const unpaid = unpaidByIndex(version.rows, paidBy(day - 1));
+    const unpaid = unpaidByIndex(version.rows, principalPaidBy(day - 1));
     const rate = rateFor(day);
     for (const row of version.rows) {
       const owed = unpaid.get(row.index) as Decimal;
       if (day <= row.due || owed.isZero() || suspended(row.index, day)) continue;
       const add = owed.times(rate).times(days);
       numerators.set(row.index, (numerators.get(row.index) ?? new Dec(0)).plus(add));
+      accrued = accrued.plus(add);
     }
   }
-  const divisor = new Dec(100 * DAY_COUNT_BASIS);
   const interestOf = (index: number): Decimal => (numerators.get(index) ?? new Dec(0)).div(divisor);
   const exact = [...numerators.values()].reduce((sum, n) => sum.plus(n), new Dec(0)).div(divisor);
 
@@ -306,8 +351,8 @@ export function accruedInterest(input: InterestInput): InterestResult {
   const current = versions.filter((v) => v.from <= asAt).at(-1) ?? versions[0];
   const paid = paidBy(asAt);
   const principal = current.rows.reduce((sum, r) => sum.plus(r.amount), new Dec(0));
-  const principalPaid = Dec.min(paid, principal);
-  const unpaid = unpaidByIndex(current.rows, paid);
+  const principalPaid = Dec.min(principalPaidBy(asAt), principal);
+  const unpaid = unpaidByIndex(current.rows, principalPaid);
   const perInstalment: InstalmentInterest[] = current.rows.map((row) => {
     const owed = unpaid.get(row.index) as Decimal;
     const interest = interestOf(row.index);

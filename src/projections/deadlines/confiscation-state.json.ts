@@ -43,6 +43,10 @@ export function decodeConfiscationState(text: string | undefined): ConfiscationS
       instalments: v.instalments.map((x) => ({ ...x, amount: money(x.amount) })),
     })),
     variations: s.variations.map((v) => ({ ...v, newOrderAmount: money(v.newOrderAmount) })),
-    payments: s.payments.map((p) => ({ ...p, amount: money(p.amount) })),
+    payments: s.payments.map(({ refundDue, ...p }) => ({
+      ...p,
+      amount: money(p.amount),
+      ...(refundDue && { refundDue: money(refundDue) }),
+    })),
   };
 }

@@ -283,12 +283,12 @@ const pounds = (amount: string) => `£${amount}`;
 
 /**
  * `time_to_pay`: each instalment of a confiscation order with principal unpaid, due on its date in
- * the schedule in force (moved by extensions, replaced by variations); none once paid or the order
- * is satisfied. Computed with the order's own position (payments settle the earliest-due first).
+ * the schedule in force (moved by extensions, replaced by variations); none once paid, or once the
+ * order is satisfied or discharged. Computed with the order's own position (payments settle the earliest-due first).
  */
 export function orderDeadlines(state: ConfiscationState): Deadline[] {
   const order = state.order;
-  if (!state.exists || !order) return [];
+  if (!state.exists || !order || state.discharged) return []; // discharged (s.24 / s.25): none
   const position = orderPosition(state, latestKnownDate(state, order.orderDate));
   if (position.status === 'satisfied') return [];
   const count = position.instalments.filter((x) => x.amount.isPositive()).length;

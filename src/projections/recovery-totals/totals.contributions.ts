@@ -3,6 +3,7 @@ import { Money, MoneyJson } from '../../common/money';
 import { financialYearOf, londonDateOf } from '../../common/time';
 import { AssetState, currentValuation, isHeld } from '../../ledger/assets/asset.state';
 import {
+  appliedAmount,
   ConfiscationState,
   evolve as evolveOrder,
   initialConfiscationState,
@@ -144,10 +145,13 @@ export function foldOrderEvent(
   }
   const directed = state.order.compensation?.amount ?? Money.zero('GBP');
   const owed = directed.minus(current.compensationPaid);
+  // Only the part that paid the order is shared out; a refund due is not a recovery.
+  const refundDue = event.data.refundDue && Money.parse(event.data.refundDue);
+  const received = Money.parse(event.data.amount);
   const allocation = allocateReceipt(
     {
       type: 'confiscation',
-      amount: Money.parse(event.data.amount),
+      amount: refundDue ? received.minus(refundDue) : received,
       date: londonDateOf(event.data.occurredAt),
       compensation: owed,
     },
@@ -160,6 +164,7 @@ export function foldOrderEvent(
       source: 'confiscation',
       sourceId: state.order.confiscationOrderId,
       allocation,
+      ...(refundDue && { refundDue }),
     },
   };
 }
@@ -186,7 +191,7 @@ export function orderKeys(state: ConfiscationState, c: CaseKeys): GroupKeys | un
 export function orderPart(state: ConfiscationState, c: CaseKeys): Part | undefined {
   const keys = orderKeys(state, c);
   if (!keys || !state.order) return undefined;
-  const received = state.payments.reduce((sum, p) => sum.plus(p.amount), Money.zero('GBP'));
+  const received = state.payments.reduce((sum, p) => sum.plus(appliedAmount(p)), Money.zero('GBP'));
   return {
     keys,
     measures: measures([

@@ -42,6 +42,8 @@ interface Figures {
   interest: Money;
   receipts: Money;
   compensationPaid: Money;
+  refundsDue: Money;
+  writtenOff: Money;
   closing: Money;
 }
 
@@ -52,6 +54,8 @@ const FIGURES: (keyof Figures)[] = [
   'interest',
   'receipts',
   'compensationPaid',
+  'refundsDue',
+  'writtenOff',
   'closing',
 ];
 
@@ -63,12 +67,19 @@ function figuresJson(f: Figures): RollForwardFigures {
     interest: json(f.interest),
     receipts: json(f.receipts),
     compensationPaid: json(f.compensationPaid),
+    refundsDue: json(f.refundsDue),
+    writtenOff: json(f.writtenOff),
     closing: json(f.closing),
   };
 }
 
 const expectedClosing = (f: Figures) =>
-  f.opening.plus(f.newOrders).plus(f.variations).plus(f.interest).minus(f.receipts);
+  f.opening
+    .plus(f.newOrders)
+    .plus(f.variations)
+    .plus(f.interest)
+    .minus(f.receipts)
+    .minus(f.writtenOff);
 
 function check(name: string, expected: Money, actual: Money): ReconciliationCheck {
   return {
@@ -125,6 +136,8 @@ export function buildReconciliation(
     interest: zero(),
     receipts: zero(),
     compensationPaid: zero(),
+    refundsDue: zero(),
+    writtenOff: zero(),
     closing: zero(),
   };
   const assets = new Map(ledger.assets.map((a) => [a.assetId, a.state]));
@@ -144,6 +157,7 @@ export function buildReconciliation(
       operation: c?.operation ?? null,
       financialYear: financialYearOf(a.date),
       amount: json(a.amount),
+      refundDue: json(r.refundDue ?? zero()),
       compensationPaid: json(a.compensationPaid),
       remainder: json(a.remainder),
       shares: a.shares.map((s) => ({ recipient: s.recipient, amount: json(s.amount) })),
@@ -156,6 +170,8 @@ export function buildReconciliation(
     const periodReceipts: ReceiptRecord[] = [];
     const paidAssets = new Set<string>();
     const assetPayments: { receiptId: string; assetId: string; date: string; amount: Money }[] = [];
+    /** Cash received on the order in the period, refunds due included (from the events). */
+    let cashReceived = zero();
     for (const event of loaded.events) {
       const { next, receipt } = foldOrderEvent(order, event, table);
       order = next;
@@ -165,6 +181,8 @@ export function buildReconciliation(
       if (event.type === 'PaymentReceived') {
         const date = londonDateOf(event.data.occurredAt);
         if (receipt && inPeriod(date, from, to)) periodReceipts.push(receipt);
+        if (inPeriod(date, from, to))
+          cashReceived = cashReceived.plus(Money.parse(event.data.amount));
         if (event.data.assetId !== undefined && date <= to) {
           if (event.data.method === 'asset_realisation') paidAssets.add(event.data.assetId);
           if (inPeriod(date, from, to) && event.data.method !== 'seized_funds') {
@@ -219,6 +237,10 @@ export function buildReconciliation(
         (s, r) => s.plus(r.allocation.compensationPaid),
         zero(),
       ),
+      refundsDue: after.refundDue.minus(before?.refundDue ?? zero()),
+      writtenOff: (after.discharge?.writtenOff ?? zero()).minus(
+        before?.discharge?.writtenOff ?? zero(),
+      ),
       closing: after.outstanding,
     };
     const ref = state.order.orderRef;
@@ -227,6 +249,8 @@ export function buildReconciliation(
     checks.push(
       check(`receipts_match_paid:${ref}`, after.paid.minus(before?.paid ?? zero()), f.receipts),
     );
+    // Cash received = what paid the order + what is due back: the refunds the positions show.
+    checks.push(check(`refunds_due_match:${ref}`, cashReceived.minus(f.receipts), f.refundsDue));
     for (const k of FIGURES) total[k] = total[k].plus(f[k]);
     lines.push({
       confiscationOrderId: loaded.confiscationOrderId,
@@ -237,6 +261,8 @@ export function buildReconciliation(
       orderDate,
       ...figuresJson(f),
       balances: balance.ok,
+      status: after.status,
+      allocationPolicy: after.allocationPolicy,
     });
     for (const r of periodReceipts) receipts.push(receiptLine(r, c));
   }
@@ -310,6 +336,7 @@ export function buildReconciliation(
   );
   const receivedTotal = receipts.reduce((s, r) => s.plus(Money.parse(r.amount)), zero());
   const compensation = receipts.reduce((s, r) => s.plus(Money.parse(r.compensationPaid)), zero());
+  const refundsDue = receipts.reduce((s, r) => s.plus(Money.parse(r.refundDue)), zero());
   const aris = new Map<ArisRecipient, Money>();
   for (const r of receipts) {
     for (const s of r.shares) {
@@ -338,6 +365,7 @@ export function buildReconciliation(
       byFinancialYear: groupReceipts(receipts, (r) => r.financialYear),
       total: json(receivedTotal),
       compensationPaid: json(compensation),
+      refundsDue: json(refundsDue),
       aris: ARIS_RECIPIENTS.filter((r) => aris.has(r)).map((recipient) => ({
         recipient,
         amount: json(aris.get(recipient) as Money),

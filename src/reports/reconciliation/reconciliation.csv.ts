@@ -1,4 +1,5 @@
 import { MoneyJson } from '../../common/money';
+import { allocationPolicyText } from '../../ledger/recovery/allocation-policy';
 import { Reconciliation, RollForwardFigures } from './reconciliation.model';
 
 /**
@@ -34,6 +35,8 @@ const ROLL_FORWARD_ITEMS: [keyof RollForwardFigures, string][] = [
   ['interest', 'interest'],
   ['receipts', 'receipts'],
   ['compensationPaid', 'compensation_paid'],
+  ['refundsDue', 'refunds_due'],
+  ['writtenOff', 'written_off'],
   ['closing', 'closing'],
 ];
 
@@ -61,6 +64,14 @@ export function reconciliationRows(r: Reconciliation): CsvRow[] {
         ...money(line[key]),
       });
     }
+    rows.push({
+      section: 'roll_forward',
+      item: 'allocation_policy',
+      id: line.confiscationOrderId,
+      reference: line.orderRef,
+      date: r.period.to,
+      detail: `${allocationPolicyText(line.allocationPolicy)}: ${line.allocationPolicy.note}`,
+    });
   }
   for (const [key, item] of ROLL_FORWARD_ITEMS) {
     rows.push({
@@ -94,6 +105,15 @@ export function reconciliationRows(r: Reconciliation): CsvRow[] {
       financial_year: x.financialYear,
     };
     rows.push({ section: 'receipt', item: x.source, ...keys, ...money(x.amount) });
+    if (x.refundDue.amount !== '0.00') {
+      rows.push({
+        section: 'receipt',
+        item: 'refund_due',
+        ...keys,
+        ...money(x.refundDue),
+        detail: 'received beyond what was owed: due back to the payer',
+      });
+    }
     if (x.compensationPaid.amount !== '0.00') {
       rows.push({
         section: 'aris',

@@ -1,4 +1,5 @@
 import { MoneyJson } from '../../common/money';
+import { AllocationPolicyLabel } from '../../ledger/recovery/allocation-policy';
 import { ArisRecipient, ArisTable, ReceiptType } from '../../ledger/recovery/aris';
 
 /* The finance reconciliation of a period, as the builder makes it and the JSON and CSV show it. */
@@ -26,6 +27,13 @@ export interface RollForwardFigures {
   receipts: MoneyJson;
   /** Memo: the part of `receipts` paid out to victims as compensation (not deducted again). */
   compensationPaid: MoneyJson;
+  /**
+   * Memo: cash received in the period beyond what was owed (acknowledged overpayments), due back
+   * to the payer; not in `receipts` (it never paid the order) nor shared out under ARIS.
+   */
+  refundsDue: MoneyJson;
+  /** What a discharge in the period (s.24 / s.25) wrote off: what remained on its date. */
+  writtenOff: MoneyJson;
   /** Outstanding as at `to`. */
   closing: MoneyJson;
 }
@@ -38,6 +46,10 @@ export interface RollForwardLine extends RollForwardFigures {
   operation: string | null;
   orderDate: string;
   balances: boolean;
+  /** The order's status as at `to` (`discharged`: s.24 / s.25, see `writtenOff`). */
+  status: 'outstanding' | 'satisfied' | 'discharged';
+  /** How the order's receipts are split between principal and interest (verify: not settled). */
+  allocationPolicy: AllocationPolicyLabel;
 }
 
 export interface ReconciliationCheck {
@@ -58,7 +70,10 @@ export interface ReceiptLine {
   agency: string | null;
   operation: string | null;
   financialYear: string;
+  /** What paid the order (or the forfeited amount): the amount compensation and ARIS share. */
   amount: MoneyJson;
+  /** Cash received beyond what was owed, due back to the payer (zero but for overpayments). */
+  refundDue: MoneyJson;
   compensationPaid: MoneyJson;
   remainder: MoneyJson;
   shares: { recipient: ArisRecipient; amount: MoneyJson }[];
@@ -113,6 +128,8 @@ export interface Reconciliation {
     byFinancialYear: ReceiptGroup[];
     total: MoneyJson;
     compensationPaid: MoneyJson;
+    /** Refunds due on the period's receipts (cash received = total + refundsDue). */
+    refundsDue: MoneyJson;
     aris: { recipient: ArisRecipient; amount: MoneyJson }[];
   };
   variance: { thresholdPercent: string; items: VarianceLine[] };

@@ -158,7 +158,10 @@ export function toPdf(s: ValuationStatement): Promise<Buffer> {
       [`Confiscation order ${c.orderRef} (${c.court}): ordered`, c.ordered],
       [`Confiscation order ${c.orderRef}: paid`, c.paid],
       [`Confiscation order ${c.orderRef}: interest`, c.interest],
-      [`Confiscation order ${c.orderRef}: outstanding (${c.status})`, c.outstanding],
+      [
+        `Confiscation order ${c.orderRef}: outstanding (${c.status}; receipts applied ${c.allocationPolicy})`,
+        c.outstanding,
+      ],
     );
   }
   for (const [label, value] of totals) {

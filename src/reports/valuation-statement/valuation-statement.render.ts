@@ -9,7 +9,8 @@ export function toJson(statement: ValuationStatement): string {
  * The CSV: one header row, then one row per asset (`record` = `asset`), grouped by category, each
  * group followed by its `subtotal` row (value_gbp = the group's subtotal); then one `total` row
  * per total (its name in `description`) and, per confiscation order, `confiscation` rows
- * (description `ordered`, `paid`, `interest`, `outstanding`; the order ref in `exhibit_ref`);
+ * (description `ordered`, `paid`, `interest`, `outstanding`; the order ref in `exhibit_ref`) and
+ * its `allocation_policy` row (how receipts are split, e.g. `principal_first (verify)`, in `status`);
  * then one `chain_head` row per stream read (the stream in `description`, `r<revision> <hash>`
  * in `exhibit_ref`).
  * ISO dates, plain decimals, RFC 4180 quoting, CRLF line ends. Every row carries the statement
@@ -102,6 +103,12 @@ export function toCsv(s: ValuationStatement): string {
         value_gbp: value,
       });
     }
+    rows.push({
+      record: 'confiscation',
+      exhibit_ref: c.orderRef,
+      description: 'allocation_policy',
+      status: c.allocationPolicy,
+    });
   }
   // The integrity chain heads the statement was built from: the stream in `description`, its
   // revision and hash in `exhibit_ref` as `r<revision> <hash>`.

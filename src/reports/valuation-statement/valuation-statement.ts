@@ -1,4 +1,5 @@
 import { canonicalJson } from '../../common/canonical-json';
+import { allocationPolicyText } from '../../ledger/recovery/allocation-policy';
 import { nativeAmount } from '../../ledger/assets/asset.values';
 import { createHash } from 'node:crypto';
 import { Money, MoneyJson, sumMoney } from '../../common/money';
@@ -89,6 +90,8 @@ export interface ConfiscationLine {
   interest: string;
   outstanding: string;
   status: string;
+  /** How receipts are split between principal and interest, e.g. "principal_first (verify)". */
+  allocationPolicy: string;
 }
 
 export interface ValuationStatement {
@@ -323,6 +326,7 @@ export function buildValuationStatement(whole: StatementInput): ValuationStateme
         interest: amount(p.interestAccrued.rounded),
         outstanding: amount(p.outstanding),
         status: p.status,
+        allocationPolicy: allocationPolicyText(p.allocationPolicy),
       }))
       .sort((a, b) => cmp(a.orderRef, b.orderRef)),
   };

@@ -1,3 +1,7 @@
+import {
+  allocationPolicyLabel,
+  PAYMENT_ALLOCATION_POLICIES,
+} from '@src/ledger/recovery/allocation-policy';
 import Decimal from 'decimal.js';
 import { Money } from '@src/common/money';
 import { AssetState, initialAssetState, ValuationRecord } from '@src/ledger/assets/asset.state';
@@ -66,14 +70,24 @@ function position(orderRef: string, ordered: string, paid: string): OrderPositio
     asAt: '2026-06-30',
     ordered: Money.gbp(ordered),
     paid: Money.gbp(paid),
+    refundDue: Money.zero('GBP'),
     interestAccrued: { exact: new Decimal(0), rounded: Money.zero('GBP') },
     interestPaid: Money.zero('GBP'),
+    allocationPolicy: allocationPolicyLabel(PAYMENT_ALLOCATION_POLICIES[0]),
     outstanding: Money.gbp(ordered).minus(Money.gbp(paid)),
     outstandingExact: new Decimal(ordered).minus(paid),
     status: 'outstanding',
     instalments: [],
     nextDue: null,
-    defaultTerm: { months: 12 },
+    defaultTerm: {
+      fixedMonths: 12,
+      months: 12,
+      startsOn: '2026-06-30',
+      termDays: 365,
+      reductionDays: 0,
+      reducedToDays: 365,
+      paidTowardsTerm: Money.zero('GBP'),
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { addDays, londonDateOf } from '@src/common/time';
 import { v4 as uuidv4 } from 'uuid';
 import { SqliteEventStore } from '@src/event-store/sqlite/sqlite-event-store';
 import { assetAggregate } from '@src/ledger/assets/asset.aggregate';
@@ -206,6 +207,57 @@ describe('reactors: restraint links and realisation payments', () => {
     expect(payments[0].metadata).toMatchObject({
       causationId: expect.any(String),
       actor: 'system:realisation-payment',
+    });
+  });
+
+  it('records proceeds beyond what the order owes: the receipt pays it, the surplus is a refund due', async () => {
+    const yacht = await seize('Y/3', 'vessel', 'POCA_S47C');
+    const orderId = uuidv4();
+    const today = londonDateOf(now);
+    const order = {
+      ...makeOrder({
+        confiscationOrderId: orderId,
+        caseId,
+        subjectId,
+        occurredAt: now,
+        convictedAt: addDays(today, -30),
+        instalments: [{ amount: gbp('90000'), dueDate: addDays(today, 30) }],
+      }),
+      now,
+    };
+    await handler.handle(confiscationAggregate, orderId, order, envelope());
+    const realised = await handler.handle(
+      assetAggregate,
+      yacht,
+      {
+        type: 'RealiseAsset',
+        now,
+        data: {
+          grossProceeds: gbp('100000.00'),
+          costs: gbp('0.00'),
+          realisedBy: 'Enforcement receiver',
+          confiscationOrderId: orderId,
+        },
+      },
+      envelope(),
+    );
+    const { r, checkpoints } = runner();
+    r.start();
+    await r.waitFor(realised.position);
+    const head = (await collect(store.readAll({ direction: 'backwards', maxCount: 1 })))[0]
+      .position;
+    await r.waitFor(head);
+    await r.stop();
+    checkpoints.close();
+    const payments = (await collect(store.readStream(`confiscation-${orderId}`))).filter(
+      (e) => e.type === 'PaymentReceived',
+    );
+    expect(payments).toHaveLength(1);
+    expect(payments[0].data).toMatchObject({
+      amount: gbp('100000.00'),
+      refundDue: gbp('10000.00'),
+      method: 'asset_realisation',
+      assetId: yacht,
     });
   });
 });

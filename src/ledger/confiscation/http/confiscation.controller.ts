@@ -17,7 +17,9 @@ import {
   ExtendTimeToPayDto,
   MakeConfiscationOrderDto,
   OrderPositionQuery,
+  DischargeConfiscationOrderDto,
   ReceivePaymentDto,
+  RecordDefaultTermServedDto,
   RefuseTimeToPayExtensionDto,
   VaryConfiscationOrderDto,
 } from './confiscation.dto';
@@ -114,9 +116,40 @@ export class ConfiscationController {
     return sendOutcome(response, await this.confiscation.activateDefaultTerm(id, dto, envelope));
   }
 
+  @Post(':id/default-term-served')
+  @ApiCommand(
+    'Record that the default term was served (s.38(5): the order stays payable, interest runs on)',
+    ['court_liaison'],
+  )
+  async recordDefaultTermServed(
+    @IdParam('id') id: string,
+    @Body() dto: RecordDefaultTermServedDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(
+      response,
+      await this.confiscation.recordDefaultTermServed(id, dto, envelope),
+    );
+  }
+
+  @Post(':id/discharge')
+  @ApiCommand(
+    'Discharge the order: s.24 (available amount inadequate, less than £1,000 remaining, currency fluctuation or a specified reason) or s.25 (£50 or less remaining); the rest is written off',
+    ['court_liaison'],
+  )
+  async discharge(
+    @IdParam('id') id: string,
+    @Body() dto: DischargeConfiscationOrderDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    return sendOutcome(response, await this.confiscation.discharge(id, dto, envelope));
+  }
+
   @Post(':id/payments')
   @ApiCommand(
-    'Record a receipt against the order (the receipt id is generated; more than is outstanding is an overpayment)',
+    'Record a receipt against the order (the receipt id is generated; more than is outstanding is an overpayment, recorded with the surplus as a refund due only with acknowledgeOverpayment)',
     ['finance'],
   )
   async receivePayment(

@@ -21,8 +21,12 @@ import {
 import { MoneyDto } from '../../http/dto/money.dto';
 import { IsIsoDate, NoNestedLists, OccurredAt, Text } from '../../http/dto/validators';
 import {
+  DISCHARGE_SECTIONS,
+  DischargeSection,
   PAYMENT_METHODS,
   PaymentMethod,
+  S24_CAUSES,
+  S24Cause,
   VARIATION_SECTIONS,
   VariationSection,
 } from '../confiscation.events';
@@ -266,7 +270,9 @@ export class AppointEnforcementReceiverDto {
 
 /** `POST /confiscation-orders/{id}/payments`: a receipt (the receiptId is the server's). */
 export class ReceivePaymentDto {
-  @MoneyField('The amount received (no more than is outstanding, interest included)')
+  @MoneyField(
+    'The amount received (no more than is outstanding, interest included, unless acknowledgeOverpayment)',
+  )
   amount!: MoneyDto;
 
   @ApiProperty({ enum: PAYMENT_METHODS })
@@ -285,6 +291,14 @@ export class ReceivePaymentDto {
   @Text(200, 'The finance reference of the receipt', 'HMCTS/REC/2020/0042')
   reference!: string;
 
+  @ApiPropertyOptional({
+    description:
+      'true: a receipt larger than what is owed (principal plus interest) is recorded, the surplus as a refund due to the payer; without it such a receipt is refused (422 overpayment)',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'acknowledgeOverpayment must be true or false' })
+  acknowledgeOverpayment?: boolean;
+
   @OccurredAt()
   occurredAt?: string;
 }
@@ -293,6 +307,38 @@ export class ReceivePaymentDto {
 export class ActivateDefaultTermDto {
   @Months('The months activated; default: the whole term the court fixed', true)
   months?: number;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /confiscation-orders/{id}/default-term-served`: the default term served (s.38(5)). */
+export class RecordDefaultTermServedDto {
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+/** `POST /confiscation-orders/{id}/discharge`: s.24 or s.25 (the designated officer's application). */
+export class DischargeConfiscationOrderDto {
+  @ApiProperty({
+    enum: DISCHARGE_SECTIONS,
+    description:
+      's24: available amount inadequate, less than £1,000 remaining; s25: £50 or less remaining (thresholds configured, verify)',
+  })
+  @IsIn(DISCHARGE_SECTIONS)
+  section!: DischargeSection;
+
+  @ApiPropertyOptional({
+    enum: S24_CAUSES,
+    description:
+      's.24 only (required): the inadequacy is due to currency fluctuations, or to a reason specified by order',
+  })
+  @IsOptional()
+  @IsIn(S24_CAUSES)
+  cause?: S24Cause;
+
+  @Text(500, 'The grounds the court discharged the order on', 'Shortfall on EUR cash seized')
+  reason!: string;
 
   @OccurredAt()
   occurredAt?: string;

@@ -20,7 +20,9 @@ import {
   ExtendTimeToPayDto,
   InstalmentDto,
   MakeConfiscationOrderDto,
+  DischargeConfiscationOrderDto,
   ReceivePaymentDto,
+  RecordDefaultTermServedDto,
   RefuseTimeToPayExtensionDto,
   VaryConfiscationOrderDto,
 } from './confiscation.dto';
@@ -145,6 +147,9 @@ export class ConfiscationService {
         method: dto.method,
         assetId: dto.assetId,
         reference: dto.reference,
+        ...(dto.acknowledgeOverpayment !== undefined && {
+          acknowledgeOverpayment: dto.acknowledgeOverpayment,
+        }),
         occurredAt: dto.occurredAt,
       },
       envelope,
@@ -157,6 +162,32 @@ export class ConfiscationService {
     envelope: CommandEnvelope,
   ): Promise<CommandOutcome> {
     return this.send(id, 'ActivateDefaultTerm', { ...dto }, envelope);
+  }
+
+  recordDefaultTermServed(
+    id: string,
+    dto: RecordDefaultTermServedDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(id, 'RecordDefaultTermServed', { occurredAt: dto.occurredAt }, envelope);
+  }
+
+  discharge(
+    id: string,
+    dto: DischargeConfiscationOrderDto,
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    return this.send(
+      id,
+      'DischargeConfiscationOrder',
+      {
+        section: dto.section,
+        ...(dto.cause !== undefined && { cause: dto.cause }),
+        reason: dto.reason,
+        occurredAt: dto.occurredAt,
+      },
+      envelope,
+    );
   }
 
   /**

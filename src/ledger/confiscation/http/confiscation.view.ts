@@ -6,12 +6,17 @@ import { MoneyDto } from '../../http/dto/money.dto';
 import { ConfiscationState } from '../confiscation.state';
 import {
   ConfiscationEvent,
+  DISCHARGE_SECTIONS,
+  DischargeSection,
+  S24_CAUSES,
+  S24Cause,
   PAYMENT_METHODS,
   PaymentMethod,
   VARIATION_SECTIONS,
   VariationSection,
 } from '../confiscation.events';
 import { OrderPosition } from '../confiscation.position';
+import { ALLOCATION_ORDERS, AllocationOrder } from '../../recovery/allocation-policy';
 
 /** Exact figures are shown to 10 decimal places (rounded half-up), money to the penny. */
 const EXACT_PLACES = 10;
@@ -84,6 +89,13 @@ export class PaymentView {
   @ApiProperty()
   reference!: string;
 
+  @ApiPropertyOptional({
+    type: MoneyDto,
+    description:
+      'Received beyond what was owed on its date (an acknowledged overpayment): due back to the payer; only amount − refundDue paid the order',
+  })
+  refundDue?: MoneyJson;
+
   @ApiProperty({ example: '2020-02-20T10:00:00.000Z' })
   occurredAt!: string;
 }
@@ -146,6 +158,45 @@ export class DefaultTermActivationView {
   on!: string;
 }
 
+export class DischargeView {
+  @ApiProperty({ enum: DISCHARGE_SECTIONS })
+  section!: DischargeSection;
+
+  @ApiProperty({ example: '2021-03-01', description: 'The date of the discharge (London)' })
+  on!: string;
+
+  @ApiPropertyOptional({ enum: S24_CAUSES, description: 's.24 only: why the amount is inadequate' })
+  cause?: S24Cause;
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty({
+    type: MoneyDto,
+    description: 'What remained on the date (principal plus interest, to the penny), written off',
+  })
+  writtenOff!: MoneyJson;
+}
+
+export class AllocationPolicyView {
+  @ApiProperty({ enum: ALLOCATION_ORDERS, example: 'principal_first' })
+  order!: AllocationOrder;
+
+  @ApiProperty({ description: 'true: the choice is not confirmed by statute or guidance (verify)' })
+  verify!: boolean;
+
+  @ApiProperty({ example: '2003-03-24', description: 'Applies to orders made from this date' })
+  from!: string;
+
+  @ApiProperty()
+  note!: string;
+}
+
+export class DefaultTermServedView {
+  @ApiProperty({ example: '2022-07-05' })
+  on!: string;
+}
+
 export class DefaultTermView {
   @ApiProperty({ example: 18, description: 'The default term fixed by the court (s.35)' })
   months!: number;
@@ -155,6 +206,40 @@ export class DefaultTermView {
     description: 'Activated (serving it does not reduce the debt)',
   })
   activated?: DefaultTermActivationView;
+
+  @ApiPropertyOptional({
+    type: DefaultTermServedView,
+    description: 'Served (s.38(5): the order stays payable and interest keeps running)',
+  })
+  served?: DefaultTermServedView;
+
+  @ApiProperty({
+    example: '2020-09-30',
+    description: 'The date the term is counted from: its activation, or the asAt date before it',
+  })
+  startsOn!: string;
+
+  @ApiProperty({ example: 547, description: 'Days in the term (the months activated, or fixed)' })
+  termDays!: number;
+
+  @ApiProperty({
+    example: 364,
+    description:
+      'MCA 1980 s.79(2): days taken off for the part paid, floor((termDays − 1) × paid / ordered)',
+  })
+  reductionDays!: number;
+
+  @ApiProperty({
+    example: 183,
+    description: 'The term left: termDays − reductionDays (0 once the amount ordered is paid)',
+  })
+  reducedToDays!: number;
+
+  @ApiProperty({
+    type: MoneyDto,
+    description: 'The payments counted towards the reduction (at most the amount ordered)',
+  })
+  paidTowardsTerm!: MoneyJson;
 }
 
 /** `GET /confiscation-orders/{id}?asAt=`: the order as at a date. */
@@ -168,8 +253,15 @@ export class ConfiscationOrderView {
   @ApiProperty({ example: '2020-09-30', description: 'The date the figures are worked out at' })
   asAt!: string;
 
-  @ApiProperty({ enum: ['outstanding', 'satisfied'] })
-  status!: 'outstanding' | 'satisfied';
+  @ApiProperty({ enum: ['outstanding', 'satisfied', 'discharged'] })
+  status!: 'outstanding' | 'satisfied' | 'discharged';
+
+  @ApiPropertyOptional({
+    type: DischargeView,
+    description:
+      'Discharged (s.24 / s.25) by the date: the amount written off; interest stopped then',
+  })
+  discharge?: DischargeView;
 
   @ApiProperty({ format: 'uuid' })
   caseId!: string;
@@ -210,8 +302,18 @@ export class ConfiscationOrderView {
   @ApiProperty({ type: [PaymentView], description: 'Receipts up to and including the date' })
   payments!: PaymentView[];
 
-  @ApiProperty({ type: MoneyDto, description: 'Everything received up to the date' })
+  @ApiProperty({
+    type: MoneyDto,
+    description: 'Everything received up to the date that paid the order (refunds due excluded)',
+  })
   paid!: MoneyJson;
+
+  @ApiProperty({
+    type: MoneyDto,
+    description:
+      'Receipts beyond what was owed (acknowledged overpayments) up to the date: a refund due to the payer',
+  })
+  refundDue!: MoneyJson;
 
   @ApiProperty({ type: MoneyDto, description: 's.12 interest accrued, to the penny' })
   interestAccrued!: MoneyJson;
@@ -221,9 +323,16 @@ export class ConfiscationOrderView {
 
   @ApiProperty({
     type: MoneyDto,
-    description: 'The part of the payments applied to interest (payments go to principal first)',
+    description: 'The part of the payments applied to interest (as allocationPolicy says)',
   })
   interestPaid!: MoneyJson;
+
+  @ApiProperty({
+    type: AllocationPolicyView,
+    description:
+      'How receipts are split between principal and interest (a dated configuration; verify: not settled by statute or guidance)',
+  })
+  allocationPolicy!: AllocationPolicyView;
 
   @ApiProperty({
     type: MoneyDto,
@@ -298,6 +407,7 @@ export function toConfiscationOrderView(
           method: event.data.method,
           ...(event.data.assetId !== undefined && { assetId: event.data.assetId }),
           reference: event.data.reference,
+          ...(event.data.refundDue !== undefined && { refundDue: event.data.refundDue }),
           occurredAt: event.data.occurredAt,
         });
         break;
@@ -319,6 +429,15 @@ export function toConfiscationOrderView(
     revision: revision.toString(),
     asAt,
     status: position.status,
+    ...(position.discharge && {
+      discharge: {
+        section: position.discharge.section,
+        on: position.discharge.on,
+        ...(position.discharge.cause !== undefined && { cause: position.discharge.cause }),
+        reason: position.discharge.reason,
+        writtenOff: money(position.discharge.writtenOff),
+      },
+    }),
     caseId: order.caseId,
     subjectId: order.subjectId,
     orderRef: order.orderRef,
@@ -344,14 +463,22 @@ export function toConfiscationOrderView(
     nextDue: position.nextDue && { ...position.nextDue, unpaid: money(position.nextDue.unpaid) },
     payments,
     paid: money(position.paid),
+    refundDue: money(position.refundDue),
     interestAccrued: money(position.interestAccrued.rounded),
     interestAccruedExact: exact(position.interestAccrued.exact),
     interestPaid: money(position.interestPaid),
+    allocationPolicy: position.allocationPolicy,
     outstanding: money(position.outstanding),
     outstandingExact: exact(position.outstandingExact),
     defaultTerm: {
-      months: position.defaultTerm.months,
-      ...(activated && activated.on <= asAt && { activated }),
+      months: position.defaultTerm.fixedMonths,
+      ...(activated && { activated }),
+      ...(position.defaultTerm.served && { served: position.defaultTerm.served }),
+      startsOn: position.defaultTerm.startsOn,
+      termDays: position.defaultTerm.termDays,
+      reductionDays: position.defaultTerm.reductionDays,
+      reducedToDays: position.defaultTerm.reducedToDays,
+      paidTowardsTerm: money(position.defaultTerm.paidTowardsTerm),
     },
     ...(position.compensation && {
       compensation: {

@@ -58,6 +58,8 @@ export const ROLE_MATRIX: Record<string, readonly RoleName[]> = {
   'POST /confiscation-orders/{id}/payments': [FIN],
   'POST /confiscation-orders/{id}/receivers': [CL],
   'POST /confiscation-orders/{id}/default-term': [CL],
+  'POST /confiscation-orders/{id}/default-term-served': [CL],
+  'POST /confiscation-orders/{id}/discharge': [CL],
   // Beyond docs/api.md's table: the refusal that goes with time-to-pay applications (s.11), court
   // liaison like the rest of that track ...
   'POST /confiscation-orders/{id}/time-to-pay-refusals': [CL],

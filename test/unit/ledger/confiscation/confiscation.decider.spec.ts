@@ -213,12 +213,14 @@ describe('confiscation orders (POCA Part 2)', () => {
         expect(big('1000000.01', 169)).toHaveLength(1);
       });
 
-      it('uses the fines table for £10,000 or less (days compared at 31 a month)', () => {
+      it('uses the fines table for £10,000 or less before 1 June 2015 (days compared at 31 a month)', () => {
         const small = (amount: string, months: number) =>
           warnings({
             orderAmount: gbp(amount),
-            instalments: [{ amount: gbp(amount), dueDate: '2020-04-20' }],
+            instalments: [{ amount: gbp(amount), dueDate: '2015-04-20' }],
             defaultTermMonths: months,
+            occurredAt: '2015-01-20T11:00:00Z',
+            convictedAt: '2014-11-15',
           });
         expect(small('5000.01', 6)).toEqual([]);
         expect(small('5000.01', 7)).toHaveLength(1);
@@ -797,8 +799,9 @@ describe('confiscation orders (POCA Part 2)', () => {
       // 21 Apr..30 Jun = 10 + 31 + 30 = 71 days on £80,000: 80,000 × 8 × 71 / 36,500 = 1,244.93.
       expect(orderPosition(before, '2020-06-30').outstanding.toJSON().amount).toBe('81244.93');
       expect(orderPosition(after, '2020-06-30').outstanding.toJSON().amount).toBe('81244.93');
-      expect(orderPosition(after, '2020-06-30').defaultTerm).toEqual({
-        months: 18,
+      expect(orderPosition(after, '2020-06-30').defaultTerm).toMatchObject({
+        fixedMonths: 18,
+        months: 12,
         activated: { months: 12, on: '2020-06-01' },
       });
     });
