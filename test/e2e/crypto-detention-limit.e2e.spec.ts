@@ -133,6 +133,68 @@ describe('cryptoassets: s.303Z29 seizure and the s.303Z32(4) order', () => {
     expect(asset.earlierRulesFlags).toEqual([]);
   });
 
+  it('flags, not refuses, an old order that held a cryptoasset into a third year without a s.303Z32(4) order: on the asset, the register and the deadlines', async () => {
+    const id = uuidv4();
+    const at = (i: string) => `${i}T10:00:00.000Z`;
+    const events = [
+      {
+        type: 'AssetSeized',
+        data: {
+          assetId: id,
+          caseId,
+          exhibitRef: 'CR/OLD/2',
+          power: 'POCA_S303Z21_CRYPTO',
+          category: 'cryptoasset',
+          description: 'Old wallet',
+          location: 'x',
+          custodyLocation: 'y',
+          declared: { symbol: 'BTC', quantity: '1' },
+          fx: [BTC_RATE],
+          occurredAt: at('2026-11-27'),
+        },
+      },
+      {
+        type: 'DetentionOrdered',
+        data: {
+          kind: 'extension',
+          orderRef: 'WMC/OLD/1',
+          startsAt: at('2026-11-30'),
+          expiresAt: at('2027-05-28'),
+          occurredAt: at('2026-11-30'),
+        },
+      },
+      {
+        type: 'DetentionOrdered',
+        data: {
+          kind: 'extension',
+          orderRef: 'WMC/OLD/2',
+          startsAt: at('2028-11-01'),
+          expiresAt: at('2029-04-30'),
+          lateReason: 'recorded under the old 3-year rule',
+          occurredAt: at('2028-11-01'),
+        },
+      },
+    ];
+    const written = await t.store.append(
+      `asset-${id}`,
+      events.map((e) => ({ id: uuidv4(), ...e, metadata: { schemaVersion: 1 } })),
+    );
+    const asset = (await t.http().get(`/assets/${id}`).expect(200)).body;
+    expect(asset.earlierRulesFlags).toEqual([
+      expect.objectContaining({ code: 'detention_limit_exceeded', ref: 'WMC/OLD/2' }),
+    ]);
+    const minPosition = String(written.position);
+    const row = (
+      await t.http().get('/register').query({ caseId, minPosition }).expect(200)
+    ).body.items.find((r: { assetId: string }) => r.assetId === id);
+    expect(row.earlierRulesFlags).toEqual(['detention_limit_exceeded']);
+    const deadlines = (
+      await t.http().get('/deadlines').query({ caseId, within: 'P1500D', minPosition }).expect(200)
+    ).body.items.filter((d: { assetId?: string }) => d.assetId === id);
+    expect(deadlines.length).toBeGreaterThan(0);
+    for (const d of deadlines) expect(d.earlierRulesFlags).toEqual(['detention_limit_exceeded']);
+  });
+
   it('refuses the s.303Z32(4) order for cash', async () => {
     const cash = await t
       .http()
