@@ -24,6 +24,7 @@ export const RULE_CODES = [
   'instalments_do_not_sum',
   'order_discharged',
   'compensation_exceeds_order',
+  'expenses_exceed_receipt',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

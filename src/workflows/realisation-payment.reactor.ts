@@ -13,7 +13,8 @@ const RECEIPT_NAMESPACE = 'c2a4e6f8-1b3d-5e7f-9a0c-2d4f6b8e0a1c';
 
 /**
  * An asset realised towards a confiscation order → PaymentReceived on that order for the net
- * proceeds (method asset_realisation). The receipt id derives from the realisation event, so the
+ * proceeds (method asset_realisation), with the receiver's expenses to apply first (s.55(4)); the
+ * decider applies any s.10A determination of the defendant's interest in the asset. The receipt id derives from the realisation event, so the
  * payment is written once however often the event is seen.
  */
 export class RealisationPaymentReactor implements Reactor {
@@ -27,6 +28,7 @@ export class RealisationPaymentReactor implements Reactor {
     if (event.type !== 'AssetRealised') return;
     const data = event.data as unknown as {
       netProceeds: MoneyJson;
+      receiverExpenses?: MoneyJson;
       confiscationOrderId?: string;
       occurredAt?: string;
     };
@@ -46,6 +48,11 @@ export class RealisationPaymentReactor implements Reactor {
             method: 'asset_realisation',
             assetId,
             reference: `Realisation of asset ${assetId}`,
+            // s.55(2): the sum paid in reduces the order in full; s.55(4)(b) applies the
+            // receiver's remuneration and expenses first out of it.
+            ...(data.receiverExpenses && {
+              expenses: { enforcementReceiver: data.receiverExpenses },
+            }),
             occurredAt: data.occurredAt,
           },
         },

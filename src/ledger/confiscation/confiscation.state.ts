@@ -4,9 +4,11 @@ import { londonDateOf } from '../../common/time';
 import {
   ConfiscationEvent,
   InstalmentJson,
+  InterestDeterminationJson,
   PaymentMethod,
   VariationSection,
 } from './confiscation.events';
+import { directionsOf, PriorityDirection } from './priority.rules';
 
 export interface Instalment {
   amount: Money;
@@ -34,6 +36,12 @@ export interface PaymentRecord {
   method: PaymentMethod;
   assetId?: string;
   reference: string;
+  /** s.55(3)-(4) expenses applied first out of it (in the statute's order), when recorded. */
+  expenses?: {
+    insolvencyPractitioner?: Money;
+    managementReceiver?: Money;
+    enforcementReceiver?: Money;
+  };
 }
 
 export interface ConfiscationOrderFacts {
@@ -52,6 +60,18 @@ export interface ConfiscationOrderFacts {
   defaultTermMonths: number;
   lifestyle?: boolean;
   compensation?: { amount: Money; payee: string };
+  /** s.13(6) directions for the other priority orders (s.13(3A)); see `priorityDirections`. */
+  otherDirections: PriorityDirection[];
+  /** s.10A determinations, by asset: they bind the realisation of the property (s.10A(3)). */
+  interestDeterminations: InterestDeterminationJson[];
+}
+
+/** Every s.13(6) direction in force: the compensation first, then the others, as directed. */
+export function priorityDirections(order: ConfiscationOrderFacts): PriorityDirection[] {
+  return [
+    ...(order.compensation ? [{ kind: 'compensation' as const, ...order.compensation }] : []),
+    ...order.otherDirections,
+  ];
 }
 
 export interface ConfiscationState {
@@ -138,6 +158,8 @@ export function evolve(state: ConfiscationState, event: ConfiscationEvent): Conf
             amount: Money.parse(e.compensation.amount),
             payee: e.compensation.payee,
           },
+          otherDirections: directionsOf({ priorityDirections: e.priorityDirections }),
+          interestDeterminations: e.interestDeterminations ?? [],
         },
         schedules: [{ from: orderDate, instalments: e.instalments.map(instalmentOf) }],
         warnings: [...state.warnings, ...e.warnings],
@@ -195,6 +217,9 @@ export function evolve(state: ConfiscationState, event: ConfiscationEvent): Conf
           compensation: e.compensation
             ? { amount: Money.parse(e.compensation.amount), payee: e.compensation.payee }
             : order.compensation,
+          otherDirections: e.priorityDirections
+            ? directionsOf({ priorityDirections: e.priorityDirections })
+            : order.otherDirections,
         },
         schedules: [...state.schedules, { from: on, instalments: e.instalments.map(instalmentOf) }],
         variations: [
@@ -227,6 +252,19 @@ export function evolve(state: ConfiscationState, event: ConfiscationEvent): Conf
             method: e.method,
             ...(e.assetId !== undefined && { assetId: e.assetId }),
             reference: e.reference,
+            ...(e.expenses && {
+              expenses: {
+                ...(e.expenses.insolvencyPractitioner && {
+                  insolvencyPractitioner: Money.parse(e.expenses.insolvencyPractitioner),
+                }),
+                ...(e.expenses.managementReceiver && {
+                  managementReceiver: Money.parse(e.expenses.managementReceiver),
+                }),
+                ...(e.expenses.enforcementReceiver && {
+                  enforcementReceiver: Money.parse(e.expenses.enforcementReceiver),
+                }),
+              },
+            }),
           },
         ],
       };

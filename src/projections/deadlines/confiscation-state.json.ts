@@ -37,12 +37,26 @@ export function decodeConfiscationState(text: string | undefined): ConfiscationS
         ...s.order.compensation,
         amount: money(s.order.compensation.amount),
       },
+      // Stored before the s.13(3A) directions and the s.10A determinations were kept: none.
+      otherDirections: (s.order.otherDirections ?? []).map((d) => ({
+        ...d,
+        amount: money(d.amount),
+      })),
+      interestDeterminations: s.order.interestDeterminations ?? [],
     },
     schedules: s.schedules.map((v) => ({
       ...v,
       instalments: v.instalments.map((x) => ({ ...x, amount: money(x.amount) })),
     })),
     variations: s.variations.map((v) => ({ ...v, newOrderAmount: money(v.newOrderAmount) })),
-    payments: s.payments.map((p) => ({ ...p, amount: money(p.amount) })),
+    payments: s.payments.map(({ expenses, ...p }) => ({
+      ...p,
+      amount: money(p.amount),
+      ...(expenses && {
+        expenses: Object.fromEntries(
+          Object.entries(expenses).map(([k, m]) => [k, money(m)]),
+        ),
+      }),
+    })),
   };
 }

@@ -145,6 +145,11 @@ export function buildReconciliation(
       financialYear: financialYearOf(a.date),
       amount: json(a.amount),
       compensationPaid: json(a.compensationPaid),
+      expensesPaid: json(a.expensesPaid),
+      priorityPaid: json(a.priorityPaid),
+      priorityPayments: a.priorityPayments
+        .filter((p) => !p.amount.isZero())
+        .map((p) => ({ kind: p.kind, payee: p.payee, amount: json(p.amount) })),
       remainder: json(a.remainder),
       shares: a.shares.map((s) => ({ recipient: s.recipient, amount: json(s.amount) })),
     };
@@ -309,7 +314,11 @@ export function buildReconciliation(
     a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.receiptId < b.receiptId ? -1 : 1,
   );
   const receivedTotal = receipts.reduce((s, r) => s.plus(Money.parse(r.amount)), zero());
-  const compensation = receipts.reduce((s, r) => s.plus(Money.parse(r.compensationPaid)), zero());
+  const sum = (pick: (r: ReceiptLine) => MoneyJson) =>
+    receipts.reduce((s, r) => s.plus(Money.parse(pick(r))), zero());
+  const compensation = sum((r) => r.compensationPaid);
+  const priority = sum((r) => r.priorityPaid);
+  const expenses = sum((r) => r.expensesPaid);
   const aris = new Map<ArisRecipient, Money>();
   for (const r of receipts) {
     for (const s of r.shares) {
@@ -317,7 +326,8 @@ export function buildReconciliation(
     }
   }
   const arisTotal = [...aris.values()].reduce((s, m) => s.plus(m), zero());
-  checks.push(check('aris_allocated', receivedTotal, arisTotal.plus(compensation)));
+  // s.55: every receipt is expenses, then the s.13(6) directions, then the ARIS shares.
+  checks.push(check('aris_allocated', receivedTotal, arisTotal.plus(priority).plus(expenses)));
   exceptions.sort((a, b) =>
     a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.code < b.code ? -1 : 1,
   );
@@ -338,6 +348,8 @@ export function buildReconciliation(
       byFinancialYear: groupReceipts(receipts, (r) => r.financialYear),
       total: json(receivedTotal),
       compensationPaid: json(compensation),
+      expensesPaid: json(expenses),
+      priorityPaid: json(priority),
       aris: ARIS_RECIPIENTS.filter((r) => aris.has(r)).map((recipient) => ({
         recipient,
         amount: json(aris.get(recipient) as Money),

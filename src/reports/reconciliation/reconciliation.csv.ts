@@ -94,13 +94,24 @@ export function reconciliationRows(r: Reconciliation): CsvRow[] {
       financial_year: x.financialYear,
     };
     rows.push({ section: 'receipt', item: x.source, ...keys, ...money(x.amount) });
-    if (x.compensationPaid.amount !== '0.00') {
+    if (x.expensesPaid.amount !== '0.00') {
       rows.push({
         section: 'aris',
-        item: 'compensation',
+        item: 'expenses',
         ...keys,
-        recipient: 'compensation',
-        ...money(x.compensationPaid),
+        recipient: 'expenses',
+        ...money(x.expensesPaid),
+        detail: 's.55(3)-(4)',
+      });
+    }
+    for (const p of x.priorityPayments) {
+      rows.push({
+        section: 'aris',
+        item: p.kind === 'compensation' ? 'compensation' : 'priority',
+        ...keys,
+        recipient: p.kind === 'compensation' ? 'compensation' : p.kind,
+        ...money(p.amount),
+        detail: `s.13(6) ${p.payee}`,
       });
     }
     for (const s of x.shares) {

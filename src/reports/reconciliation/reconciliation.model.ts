@@ -60,6 +60,11 @@ export interface ReceiptLine {
   financialYear: string;
   amount: MoneyJson;
   compensationPaid: MoneyJson;
+  /** s.55(3)-(4): expenses applied first. */
+  expensesPaid: MoneyJson;
+  /** s.55(5): paid under the s.13(6) directions (compensation included), ranking together. */
+  priorityPaid: MoneyJson;
+  priorityPayments: { kind: string; payee: string; amount: MoneyJson }[];
   remainder: MoneyJson;
   shares: { recipient: ArisRecipient; amount: MoneyJson }[];
 }
@@ -113,6 +118,8 @@ export interface Reconciliation {
     byFinancialYear: ReceiptGroup[];
     total: MoneyJson;
     compensationPaid: MoneyJson;
+    expensesPaid: MoneyJson;
+    priorityPaid: MoneyJson;
     aris: { recipient: ArisRecipient; amount: MoneyJson }[];
   };
   variance: { thresholdPercent: string; items: VarianceLine[] };

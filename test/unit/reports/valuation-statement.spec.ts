@@ -73,6 +73,8 @@ function position(orderRef: string, ordered: string, paid: string): OrderPositio
     status: 'outstanding',
     instalments: [],
     nextDue: null,
+    priority: [],
+    expensesPaid: Money.zero('GBP'),
     defaultTerm: { months: 12 },
   };
 }

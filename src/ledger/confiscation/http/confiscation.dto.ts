@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MoneyDto } from '../../http/dto/money.dto';
+import { PriorityDirectionDto, PriorityDirections, ReceiptExpensesDto } from './priority.dto';
 import { IsIsoDate, NoNestedLists, OccurredAt, Text } from '../../http/dto/validators';
 import {
   PAYMENT_METHODS,
@@ -147,6 +148,9 @@ export class MakeConfiscationOrderDto {
   @Type(() => CompensationDto)
   compensation?: CompensationDto;
 
+  @PriorityDirections()
+  priorityDirections?: PriorityDirectionDto[];
+
   @OccurredAt()
   occurredAt?: string;
 }
@@ -240,6 +244,9 @@ export class VaryConfiscationOrderDto {
   @Type(() => CompensationDto)
   compensation?: CompensationDto;
 
+  @PriorityDirections()
+  priorityDirections?: PriorityDirectionDto[];
+
   @ApiPropertyOptional({
     example: '2021-03-01',
     description: 'The date the application was made (s.21: within 6 years of conviction)',
@@ -284,6 +291,17 @@ export class ReceivePaymentDto {
 
   @Text(200, 'The finance reference of the receipt', 'HMCTS/REC/2020/0042')
   reference!: string;
+
+  @ApiPropertyOptional({
+    type: ReceiptExpensesDto,
+    description:
+      's.55(3)-(4): expenses applied first out of the receipt (it still reduces the order in full, s.55(2))',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReceiptExpensesDto)
+  expenses?: ReceiptExpensesDto;
 
   @OccurredAt()
   occurredAt?: string;
