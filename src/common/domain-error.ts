@@ -26,6 +26,7 @@ export const RULE_CODES = [
   'order_discharged',
   'compensation_exceeds_order',
   'discharge_threshold_exceeded',
+  'expenses_exceed_receipt',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -13,12 +13,13 @@ const RECEIPT_NAMESPACE = 'c2a4e6f8-1b3d-5e7f-9a0c-2d4f6b8e0a1c';
 
 /**
  * An asset realised towards a confiscation order → PaymentReceived on that order for the net
- * proceeds (method asset_realisation). The receipt id derives from the realisation event, so the
- * payment is written once however often the event is seen. Proceeds beyond what the order owes
- * are recorded, not refused: the receipt pays what is owed and the surplus is a refund due to the
- * defendant (`acknowledgeOverpayment`; the proceeds are in hand, refusing them would only hide
- * them). Any other refusal is logged and shows in the reconciliation as
- * `realisation_without_payment`.
+ * proceeds (method asset_realisation), with the receiver's expenses to apply first (s.55(4)); the
+ * decider applies any s.10A determination of the defendant's interest in the asset. The receipt
+ * id derives from the realisation event, so the payment is written once however often the event
+ * is seen. Proceeds beyond what the order owes are recorded, not refused: the receipt pays what is
+ * owed and the surplus is a refund due to the defendant (`acknowledgeOverpayment`; the proceeds
+ * are in hand, refusing them would only hide them). Any other refusal is logged and shows in the
+ * reconciliation as `realisation_without_payment`.
  */
 export class RealisationPaymentReactor implements Reactor {
   readonly name = NAME;
@@ -31,6 +32,7 @@ export class RealisationPaymentReactor implements Reactor {
     if (event.type !== 'AssetRealised') return;
     const data = event.data as unknown as {
       netProceeds: MoneyJson;
+      receiverExpenses?: MoneyJson;
       confiscationOrderId?: string;
       occurredAt?: string;
     };
@@ -51,6 +53,11 @@ export class RealisationPaymentReactor implements Reactor {
             assetId,
             reference: `Realisation of asset ${assetId}`,
             acknowledgeOverpayment: true,
+            // s.55(2): the sum paid in reduces the order in full; s.55(4)(b) applies the
+            // receiver's remuneration and expenses first out of it.
+            ...(data.receiverExpenses && {
+              expenses: { enforcementReceiver: data.receiverExpenses },
+            }),
             occurredAt: data.occurredAt,
           },
         },

@@ -167,6 +167,8 @@ describe('confiscation orders over HTTP (real embedded store)', () => {
         extensionRequests: [],
         variations: [],
         enforcementReceivers: [],
+        priorityDirections: [], // no s.13(6) direction: nothing is paid first
+        expensesPaid: gbp('0.00'),
         warnings: [],
       });
     });

@@ -1,4 +1,5 @@
 import { v4 as uuidv4 } from 'uuid';
+import { JsonObject } from '@src/event-store/event-store.port';
 import { collect } from '../support/async';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -136,7 +137,7 @@ describe('cryptoassets: s.303Z29 seizure and the s.303Z32(4) order', () => {
   it('flags, not refuses, an old order that held a cryptoasset into a third year without a s.303Z32(4) order: on the asset, the register and the deadlines', async () => {
     const id = uuidv4();
     const at = (i: string) => `${i}T10:00:00.000Z`;
-    const events = [
+    const events: { type: string; data: JsonObject }[] = [
       {
         type: 'AssetSeized',
         data: {

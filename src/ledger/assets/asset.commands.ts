@@ -232,6 +232,8 @@ export type RealiseAsset = DomainCommand<
   {
     grossProceeds: MoneyJson;
     costs: MoneyJson;
+    /** s.55(4)(b): the enforcement receiver's remuneration and expenses, out of the sum paid in. */
+    receiverExpenses?: MoneyJson;
     realisedBy: string;
     confiscationOrderId?: string;
     /**

@@ -249,13 +249,43 @@ function realise(command: RealiseAsset, asset: ExistingAsset, at: string): Asset
       grossProceeds: gross.toJSON().amount,
     });
   }
+  const net = gross.minus(costs);
+  const receiverExpenses =
+    command.data.receiverExpenses === undefined
+      ? undefined
+      : nonNegative(command.data.receiverExpenses, 'receiverExpenses');
+  if (receiverExpenses && receiverExpenses.currency !== gross.currency) {
+    refuse(
+      'invalid_money',
+      `receiverExpenses must be in ${gross.currency}`,
+      'receiverExpenses.currency',
+    );
+  }
+  if (receiverExpenses && receiverExpenses.gt(net)) {
+    refuse(
+      'expenses_exceed_receipt',
+      "the receiver's expenses are more than the net proceeds",
+      'receiverExpenses',
+      {
+        netProceeds: net.toJSON().amount,
+      },
+    );
+  }
+  if (receiverExpenses && !confiscationOrderId) {
+    refuse(
+      'invalid_state',
+      's.55(4) applies to sums paid into a confiscation order: name the order',
+      'confiscationOrderId',
+    );
+  }
   return [
     {
       type: 'AssetRealised',
       data: {
         grossProceeds: gross.toJSON(),
         costs: costs.toJSON(),
-        netProceeds: gross.minus(costs).toJSON(),
+        netProceeds: net.toJSON(),
+        ...(receiverExpenses && { receiverExpenses: receiverExpenses.toJSON() }),
         realisedBy,
         ...withoutAbsent({ confiscationOrderId, courtAuthority }),
         occurredAt: at,

@@ -331,6 +331,12 @@ export type AssetRealised = DomainEvent<
     costs: MoneyJson;
     /** Computed by the decider: gross − costs. */
     netProceeds: MoneyJson;
+    /**
+     * s.55(4)(b): the enforcement receiver's remuneration and expenses. Not deducted from what is
+     * paid into the order (s.55(2): the receipt reduces the amount payable); applied first out of
+     * it, before any s.13(6) direction.
+     */
+    receiverExpenses?: MoneyJson;
     realisedBy: string;
     confiscationOrderId?: string;
     /** Recorded when the asset was under a restraint order: the court's authority to realise it. */

@@ -7,6 +7,7 @@ import {
   S24Cause,
   InstalmentJson,
   PaymentReceived,
+  PriorityDirectionJson,
   VariationSection,
 } from './confiscation.events';
 
@@ -55,6 +56,7 @@ export type VaryConfiscationOrder = DomainCommand<
     instalments?: InstalmentJson[];
     defaultTermMonths?: number;
     compensation?: CompensationJson;
+    priorityDirections?: PriorityDirectionJson[];
     appliedAt?: string;
     reason: string;
     occurredAt?: string;
@@ -72,7 +74,9 @@ export type AppointEnforcementReceiver = DomainCommand<
  */
 export type ReceivePayment = DomainCommand<
   'ReceivePayment',
-  WithOccurredAt<Omit<PaymentReceived['data'], 'refundDue'>> & { acknowledgeOverpayment?: boolean }
+  WithOccurredAt<
+    Omit<PaymentReceived['data'], 'refundDue' | 'proceeds' | 'dueToOtherInterests' | 'surplus'>
+  > & { acknowledgeOverpayment?: boolean }
 >;
 
 /** `months` defaults to the default term the court fixed. */

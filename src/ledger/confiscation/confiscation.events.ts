@@ -25,6 +25,62 @@ export interface CompensationJson {
 }
 
 /**
+ * The priority orders of s.13(3A): (a) a compensation order, (b) a surcharge, (c) an unlawful
+ * profit order (Prevention of Social Housing Fraud Act 2013 s.4), (d) a slavery and trafficking
+ * reparation order (Modern Slavery Act 2015 s.8).
+ */
+export const PRIORITY_ORDER_KINDS = [
+  'compensation',
+  'surcharge',
+  'unlawful_profit',
+  'slavery_trafficking_reparation',
+] as const;
+export type PriorityOrderKind = (typeof PRIORITY_ORDER_KINDS)[number];
+
+/**
+ * A direction under s.13(6): so much of the amount payable under a priority order "as it
+ * specifies is to be paid out of any sums recovered under the confiscation order". The older
+ * `compensation` field is the same direction for a compensation order.
+ */
+export interface PriorityDirectionJson {
+  kind: PriorityOrderKind;
+  amount: MoneyJson;
+  payee: string;
+}
+
+/** s.6(4): the benefit, from general criminal conduct (lifestyle) or particular criminal conduct. */
+export interface BenefitSplitJson {
+  generalCriminalConduct: MoneyJson;
+  particularCriminalConduct: MoneyJson;
+}
+
+/** s.9(1): free property, less obligations having priority, plus tainted gifts. */
+export interface AvailableAmountSplitJson {
+  freeProperty: MoneyJson;
+  priorityObligations: MoneyJson;
+  taintedGifts: MoneyJson;
+}
+
+/**
+ * A determination under s.10A of the extent of the defendant's interest in property: "the
+ * proportion that the value of the defendant's interest in it bears to the value of the property
+ * itself" (s.10A(5)), a decimal fraction in (0, 1]. Conclusive on the realisation of the property
+ * (s.10A(3)).
+ */
+export interface InterestDeterminationJson {
+  assetId: string;
+  /** The defendant's proportion, e.g. "0.5". */
+  share: string;
+  /** When the extent was given as values, the values the share was taken from. */
+  interestValue?: MoneyJson;
+  propertyValue?: MoneyJson;
+  /** Who holds the rest (recorded as due to them on a realisation). */
+  otherInterestHolder: string;
+  /** The date the determination was made: the date of the order (s.10A(1)). */
+  decidedOn: string;
+}
+
+/**
  * Instalments are named by their position in the schedule, 0-based (`instalments[1]` is the
  * second), in every event and command. Dates of the order, payments and decisions are the London
  * calendar dates of the events' `occurredAt`.
@@ -45,6 +101,18 @@ export type ConfiscationOrderMade = DomainEvent<
     defaultTermMonths: number;
     lifestyle?: boolean;
     compensation?: CompensationJson;
+    /** s.13(6) directions for other priority orders (and further compensation orders). */
+    priorityDirections?: PriorityDirectionJson[];
+    /** s.6(4) and s.7: the benefit split by conduct, when the court gave it. */
+    benefit?: BenefitSplitJson;
+    /** s.9: the available amount split, when the court gave it. */
+    available?: AvailableAmountSplitJson;
+    /** s.7: the recoverable amount (the amount ordered), when recorded. */
+    recoverableAmount?: MoneyJson;
+    /** s.6(6) / s.7(3): a victim has started or intends to start proceedings (the amount is just). */
+    victimProceedings?: boolean;
+    /** s.10A determinations of the defendant's interest in property. */
+    interestDeterminations?: InterestDeterminationJson[];
     /** Advisory findings that did not block the order (e.g. a default term above its band). */
     warnings: string[];
     occurredAt: string;
@@ -85,6 +153,8 @@ export type ConfiscationOrderVaried = DomainEvent<
     instalments: InstalmentJson[];
     defaultTermMonths?: number;
     compensation?: CompensationJson;
+    /** Replaces the s.13(6) directions for priority orders other than `compensation`, when given. */
+    priorityDirections?: PriorityDirectionJson[];
     /** The date the application was made (s.21's 6 years are counted to it), when given. */
     appliedAt?: string;
     reason: string;
@@ -112,9 +182,28 @@ export type PaymentReceived = DomainEvent<
      * `amount − refundDue` pays the order. Absent on older events and on receipts within the debt.
      */
     refundDue?: MoneyJson;
+    /**
+     * s.55(3)-(4): expenses applied first out of the sums (insolvency practitioner; the s.48 and
+     * s.50 receivers' remuneration and expenses, only for sums from an enforcement receiver).
+     * The receipt still reduces the amount payable in full (s.55(2)).
+     */
+    expenses?: ReceiptExpensesJson;
+    /** A realisation under a s.10A determination: the proceeds of the whole property. */
+    proceeds?: MoneyJson;
+    /** The part of `proceeds` due to the other interest holder (s.10A), not paid into the order. */
+    dueToOtherInterests?: { holder: string; amount: MoneyJson };
+    /** s.54(3): realised proceeds beyond what the order needed, left for the interest holders. */
+    surplus?: MoneyJson;
     occurredAt: string;
   }
 >;
+
+/** The expenses s.55(3)-(4) applies first out of a receipt. */
+export interface ReceiptExpensesJson {
+  insolvencyPractitioner?: MoneyJson;
+  managementReceiver?: MoneyJson;
+  enforcementReceiver?: MoneyJson;
+}
 
 /** The default term activated (s.35); serving it does not reduce the debt. */
 export type DefaultTermActivated = DomainEvent<

@@ -13,10 +13,17 @@ import {
   allocationPolicyFor,
   allocationPolicyLabel,
 } from '../recovery/allocation-policy';
+import { applySums } from '../recovery/application-of-sums';
 import { timeToPayRuleFor } from './confiscation.parameters';
 import { DefaultTermReduction, defaultTermReduction } from './default-term.reduction';
-import type { DischargeSection, S24Cause } from './confiscation.events';
-import { appliedAmount, type ConfiscationState } from './confiscation.state';
+import type { DischargeSection, PriorityOrderKind, S24Cause } from './confiscation.events';
+import {
+  appliedAmount,
+  type ConfiscationState,
+  existingOrder,
+  priorityDirections,
+} from './confiscation.state';
+import { addPriorityPaid, directionKey, priorityOwed } from './priority.rules';
 
 /**
  * The s.12 interest input of an order as the state records it. The suspension of each extension
@@ -98,6 +105,16 @@ export interface OrderPosition {
   nextDue: { index: number; dueDate: string; unpaid: Money; overdue: boolean } | null;
   /** Compensation is paid first out of sums recovered (s.13(6), s.55(5)). */
   compensation?: { payee: string; amount: Money; paid: Money; outstanding: Money };
+  /** Every s.13(6) direction (compensation and the other priority orders of s.13(3A)). */
+  priority: {
+    kind: PriorityOrderKind;
+    payee: string;
+    amount: Money;
+    paid: Money;
+    outstanding: Money;
+  }[];
+  /** s.55(3)-(4) expenses paid out of the receipts up to the date. */
+  expensesPaid: Money;
   defaultTerm: OrderDefaultTerm;
 }
 
@@ -164,12 +181,25 @@ export function orderPosition(
     .sort((a, b) =>
       a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.index - b.index,
     )[0];
-  const compensation = order.compensation && {
-    payee: order.compensation.payee,
-    amount: order.compensation.amount,
-    paid: result.paid.min(order.compensation.amount),
-    outstanding: order.compensation.amount.minus(result.paid.min(order.compensation.amount)),
-  };
+  const applied = appliedToDate(state, asAt);
+  const priority = priorityDirections(order).map((d) => {
+    const paid = (applied.paidByKey[directionKey(d)] ?? Money.zero('GBP')).min(d.amount);
+    return {
+      kind: d.kind,
+      payee: d.payee,
+      amount: d.amount,
+      paid,
+      outstanding: d.amount.minus(paid),
+    };
+  });
+  const first = priority.find((p) => p.kind === 'compensation');
+  const compensation = order.compensation &&
+    first && {
+      payee: first.payee,
+      amount: first.amount,
+      paid: first.paid,
+      outstanding: first.outstanding,
+    };
 
   return {
     confiscationOrderId: order.confiscationOrderId,
@@ -198,6 +228,8 @@ export function orderPosition(
       ? { index: next.index, dueDate: next.dueDate, unpaid: next.unpaid, overdue: next.overdue }
       : null,
     ...(compensation && { compensation }),
+    priority,
+    expensesPaid: applied.expensesPaid,
     defaultTerm: defaultTermAsAt(state, asAt, result.principal, result.paid),
   };
 }
@@ -229,4 +261,28 @@ function defaultTermAsAt(
     ...(activated && { activated }),
     ...(served && { served }),
   };
+}
+
+/**
+ * The receipts up to `asAt` applied in date order as s.55 requires, against the directions in
+ * force now (a variation that changed a direction counts for the receipts before it too: the
+ * totals, which fold the events in order, apply each receipt to the directions of its day).
+ */
+function appliedToDate(
+  state: ConfiscationState,
+  asAt: string,
+): { paidByKey: Record<string, Money>; expensesPaid: Money } {
+  const order = existingOrder(state);
+  const directions = priorityDirections(order);
+  let paidByKey: Record<string, Money> = {};
+  let expensesPaid = Money.zero('GBP');
+  const payments = state.payments
+    .filter((p) => p.date <= asAt)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const p of payments) {
+    const applied = applySums(p.amount, p.expenses, priorityOwed(directions, paidByKey));
+    paidByKey = addPriorityPaid(paidByKey, applied.priorityPayments);
+    expensesPaid = expensesPaid.plus(applied.expensesPaid);
+  }
+  return { paidByKey, expensesPaid };
 }

@@ -5,10 +5,12 @@ import {
   ConfiscationEvent,
   DischargeSection,
   InstalmentJson,
+  InterestDeterminationJson,
   PaymentMethod,
   S24Cause,
   VariationSection,
 } from './confiscation.events';
+import { directionsOf, PriorityDirection } from './priority.rules';
 
 export interface Instalment {
   amount: Money;
@@ -38,6 +40,12 @@ export interface PaymentRecord {
   reference: string;
   /** The surplus over what was owed, due back to the payer (an acknowledged overpayment). */
   refundDue?: Money;
+  /** s.55(3)-(4) expenses applied first out of it (in the statute's order), when recorded. */
+  expenses?: {
+    insolvencyPractitioner?: Money;
+    managementReceiver?: Money;
+    enforcementReceiver?: Money;
+  };
 }
 
 /** The part of a receipt that pays the order: the amount less any refund due. */
@@ -61,6 +69,18 @@ export interface ConfiscationOrderFacts {
   defaultTermMonths: number;
   lifestyle?: boolean;
   compensation?: { amount: Money; payee: string };
+  /** s.13(6) directions for the other priority orders (s.13(3A)); see `priorityDirections`. */
+  otherDirections: PriorityDirection[];
+  /** s.10A determinations, by asset: they bind the realisation of the property (s.10A(3)). */
+  interestDeterminations: InterestDeterminationJson[];
+}
+
+/** Every s.13(6) direction in force: the compensation first, then the others, as directed. */
+export function priorityDirections(order: ConfiscationOrderFacts): PriorityDirection[] {
+  return [
+    ...(order.compensation ? [{ kind: 'compensation' as const, ...order.compensation }] : []),
+    ...order.otherDirections,
+  ];
 }
 
 export interface ConfiscationState {
@@ -151,6 +171,8 @@ export function evolve(state: ConfiscationState, event: ConfiscationEvent): Conf
             amount: Money.parse(e.compensation.amount),
             payee: e.compensation.payee,
           },
+          otherDirections: directionsOf({ priorityDirections: e.priorityDirections }),
+          interestDeterminations: e.interestDeterminations ?? [],
         },
         schedules: [{ from: orderDate, instalments: e.instalments.map(instalmentOf) }],
         warnings: [...state.warnings, ...e.warnings],
@@ -208,6 +230,9 @@ export function evolve(state: ConfiscationState, event: ConfiscationEvent): Conf
           compensation: e.compensation
             ? { amount: Money.parse(e.compensation.amount), payee: e.compensation.payee }
             : order.compensation,
+          otherDirections: e.priorityDirections
+            ? directionsOf({ priorityDirections: e.priorityDirections })
+            : order.otherDirections,
         },
         schedules: [...state.schedules, { from: on, instalments: e.instalments.map(instalmentOf) }],
         variations: [
@@ -241,6 +266,19 @@ export function evolve(state: ConfiscationState, event: ConfiscationEvent): Conf
             ...(e.assetId !== undefined && { assetId: e.assetId }),
             reference: e.reference,
             ...(e.refundDue !== undefined && { refundDue: Money.parse(e.refundDue) }),
+            ...(e.expenses && {
+              expenses: {
+                ...(e.expenses.insolvencyPractitioner && {
+                  insolvencyPractitioner: Money.parse(e.expenses.insolvencyPractitioner),
+                }),
+                ...(e.expenses.managementReceiver && {
+                  managementReceiver: Money.parse(e.expenses.managementReceiver),
+                }),
+                ...(e.expenses.enforcementReceiver && {
+                  enforcementReceiver: Money.parse(e.expenses.enforcementReceiver),
+                }),
+              },
+            }),
           },
         ],
       };

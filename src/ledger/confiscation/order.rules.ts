@@ -10,6 +10,7 @@ import {
 } from './confiscation.figures';
 import { defaultTermWarnings, timeToPayRuleFor } from './confiscation.parameters';
 import { ConfiscationState } from './confiscation.state';
+import { assertDirectionsFit, directionJson, parseDirections } from './priority.rules';
 import { instalmentJson, parseSchedule } from './schedule.rules';
 
 /**
@@ -74,6 +75,15 @@ export function makeOrder(
     data.compensation === undefined
       ? undefined
       : compensationOf(data.compensation, orderAmount, 'compensation.amount');
+  const others = parseDirections(data.priorityDirections);
+  assertDirectionsFit(
+    [
+      ...(compensation ? [{ kind: 'compensation' as const, ...compensation }] : []),
+      ...(others ?? []),
+    ],
+    orderAmount,
+    others?.length ? 'priorityDirections' : 'compensation.amount',
+  );
 
   return [
     {
@@ -92,6 +102,7 @@ export function makeOrder(
         defaultTermMonths,
         ...(data.lifestyle !== undefined && { lifestyle: data.lifestyle }),
         ...(compensation && { compensation: compensationJson(compensation) }),
+        ...(others && { priorityDirections: others.map(directionJson) }),
         warnings: defaultTermWarnings(orderAmount.amount, defaultTermMonths, orderDate),
         occurredAt: at,
       },

@@ -1,10 +1,11 @@
 import { refuse } from '../../common/domain-error';
 import { Money } from '../../common/money';
+import { EXPENSE_ORDER } from '../recovery/application-of-sums';
 import { londonDateOf } from '../../common/time';
 import { requiredText } from '../command-fields';
 import { accruedInterest } from '../recovery/interest';
 import { ReceivePayment } from './confiscation.commands';
-import { PAYMENT_METHODS, PaymentReceived } from './confiscation.events';
+import { PAYMENT_METHODS, PaymentReceived, ReceiptExpensesJson } from './confiscation.events';
 import { sterlingFigure } from './confiscation.figures';
 import { interestInputOf } from './confiscation.position';
 import { ConfiscationState, evolve, existingOrder } from './confiscation.state';
@@ -65,6 +66,7 @@ export function receivePayment(
   }
   const owed = outstanding.isPositive() ? outstanding : Money.zero('GBP');
   const refundDue = amount.gt(owed) ? amount.minus(owed) : undefined;
+  const expenses = expensesOf(data.expenses, amount, data.method);
   const event: PaymentReceived = {
     type: 'PaymentReceived',
     data: {
@@ -74,6 +76,7 @@ export function receivePayment(
       ...(data.assetId !== undefined && { assetId: data.assetId }),
       reference,
       ...(refundDue && { refundDue: refundDue.toJSON() }),
+      ...(expenses && { expenses }),
       occurredAt: at,
     },
   };
@@ -101,4 +104,48 @@ export function receivePayment(
     }
   }
   return [event];
+}
+
+/** Methods whose sums come from an enforcement receiver (s.54), so s.55(4) applies to them. */
+const FROM_RECEIVER: readonly string[] = ['asset_realisation', 'enforcement'];
+
+/**
+ * The s.55(3)-(4) expenses to apply first: sterling, together not more than the receipt
+ * (`expenses_exceed_receipt`); the receivers' (s.55(4)) only "if the designated officer received
+ * the sums under section 54", i.e. from an enforcement receiver (`invalid_state` otherwise).
+ */
+function expensesOf(
+  json: ReceiptExpensesJson | undefined,
+  amount: Money,
+  method: string,
+): ReceiptExpensesJson | undefined {
+  if (json === undefined) return undefined;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    refuse('invalid_state', 'must be an object', 'expenses');
+  }
+  const out: ReceiptExpensesJson = {};
+  let total = Money.zero('GBP');
+  for (const key of EXPENSE_ORDER) {
+    const value = json[key];
+    if (value === undefined) continue;
+    const money = sterlingFigure(value, `expenses.${key}`);
+    if (key !== 'insolvencyPractitioner' && !FROM_RECEIVER.includes(method)) {
+      refuse(
+        'invalid_state',
+        "s.55(4): receivers' remuneration and expenses come out of sums received under s.54 (an asset_realisation or enforcement receipt)",
+        `expenses.${key}`,
+      );
+    }
+    out[key] = money.toJSON();
+    total = total.plus(money);
+  }
+  if (total.gt(amount)) {
+    refuse(
+      'expenses_exceed_receipt',
+      `Expenses of ${total.toString()} are more than the ${amount.toString()} received`,
+      'expenses',
+      { received: amount.toJSON().amount },
+    );
+  }
+  return Object.keys(out).length ? out : undefined;
 }

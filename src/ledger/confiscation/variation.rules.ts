@@ -26,7 +26,9 @@ import {
   currentSchedule,
   existingOrder,
   Instalment,
+  priorityDirections,
 } from './confiscation.state';
+import { assertDirectionsFit, directionJson, parseDirections } from './priority.rules';
 import {
   assertNotBeforeLastSchedule,
   derivedSchedule,
@@ -68,6 +70,17 @@ export function varyOrder(
       ? undefined
       : wholeMonths(data.defaultTermMonths, 'defaultTermMonths');
   const compensation = variedCompensation(data.compensation, order, newOrderAmount);
+  const others = parseDirections(data.priorityDirections);
+  assertDirectionsFit(
+    [
+      ...(compensation
+        ? [{ kind: 'compensation' as const, ...compensation }]
+        : priorityDirections(order).filter((d) => d.kind === 'compensation')),
+      ...(others ?? order.otherDirections),
+    ],
+    newOrderAmount,
+    others?.length ? 'priorityDirections' : 'newOrderAmount',
+  );
 
   return [
     {
@@ -80,6 +93,7 @@ export function varyOrder(
         instalments: instalments.map(instalmentJson),
         ...(defaultTermMonths !== undefined && { defaultTermMonths }),
         ...(compensation && { compensation: compensationJson(compensation) }),
+        ...(others && { priorityDirections: others.map(directionJson) }),
         ...(appliedAt !== undefined && { appliedAt }),
         reason: variation.reason,
         warnings: defaultTermWarnings(

@@ -1,13 +1,16 @@
 import { allocate, Dec, Money } from '../../common/money';
 import { isIsoDate } from '../../common/time';
+import { applySums, PriorityOwed, PriorityPayment, SumsExpenses } from './application-of-sums';
 
 /*
  * The Asset Recovery Incentivisation Scheme (ARIS): how a receipt is shared out (docs/domain.md,
  * "Receipts and the Asset Recovery Incentivisation Scheme"). Pure: the caller passes the receipt,
  * its date and the compensation still owed; nothing here reads a clock, a store or configuration.
  *
- * Allocation, in order:
- *   1. compensation directed by the court (s.13(5)-(6)) is paid first, up to the receipt;
+ * Allocation, in the order of s.55 (application-of-sums.ts):
+ *   0. the s.55(3)-(4) expenses recorded with the receipt (insolvency practitioner, receivers);
+ *   1. the amounts directed under s.13(6) for priority orders (compensation and the others of
+ *      s.13(3A)), still unpaid, up to what is left, ranking together;
  *   2. the remainder is split by the rule table in force on the receipt date: every share rounded
  *      down to the penny, the leftover pennies one each by largest remainder (ties: the order of
  *      the table), so compensation + shares always equal the receipt exactly.
@@ -89,8 +92,12 @@ export interface ReceiptToAllocate {
   amount: Money;
   /** The date of the receipt, YYYY-MM-DD: picks the row of the table in force. */
   date: string;
-  /** Compensation directed by the court and still unpaid when this receipt arrives. */
+  /** Compensation directed by the court and still unpaid (older callers: one direction). */
   compensation?: Money;
+  /** What is still owed on each s.13(6) direction when this receipt arrives. */
+  priority?: readonly PriorityOwed[];
+  /** The s.55(3)-(4) expenses applied first out of this receipt. */
+  expenses?: SumsExpenses;
 }
 
 export interface ArisShare {
@@ -102,9 +109,15 @@ export interface ReceiptAllocation {
   type: ReceiptType;
   date: string;
   amount: Money;
-  /** Paid to the victim first, out of this receipt (never more than the receipt). */
+  /** s.55(3)-(4): expenses paid first out of this receipt. */
+  expensesPaid: Money;
+  /** s.55(5): each s.13(6) direction's payment out of this receipt. */
+  priorityPayments: PriorityPayment[];
+  /** Σ priorityPayments. */
+  priorityPaid: Money;
+  /** The part of priorityPaid paid under compensation orders (s.13(3A)(a)). */
   compensationPaid: Money;
-  /** What counts as a recovery receipt for the scheme: amount − compensationPaid. */
+  /** What counts as a recovery receipt for the scheme: amount − expensesPaid − priorityPaid. */
   remainder: Money;
   /** The `effectiveFrom` of the table row applied. */
   effectiveFrom: string;
@@ -159,8 +172,8 @@ export function arisRuleFor(date: string, table: ArisTable = DEFAULT_ARIS_TABLE)
 }
 
 /**
- * Compensation first, then the remainder split by the rule in force on the receipt date. Exact:
- * compensationPaid + Σ shares = amount, to the penny.
+ * Expenses, then the s.13(6) directions, then the remainder split by the rule in force on the
+ * receipt date. Exact: expensesPaid + priorityPaid + Σ shares = amount, to the penny.
  */
 export function allocateReceipt(
   receipt: ReceiptToAllocate,
@@ -174,9 +187,16 @@ export function allocateReceipt(
   if (amount.isNegative()) throw new RangeError('ARIS: a receipt cannot be negative');
   const rule = arisRuleFor(date, table);
   const zero = Money.zero(amount.currency);
-  const owed = receipt.compensation ? receipt.compensation.max(zero) : zero;
-  const compensationPaid = owed.min(amount);
-  const remainder = amount.minus(compensationPaid);
+  const priority: readonly PriorityOwed[] =
+    receipt.priority ??
+    (receipt.compensation
+      ? [{ kind: 'compensation', payee: 'compensation', owed: receipt.compensation }]
+      : []);
+  const applied = applySums(amount, receipt.expenses, priority);
+  const remainder = applied.remainder;
+  const compensationPaid = applied.priorityPayments
+    .filter((p) => p.kind === 'compensation')
+    .reduce((s, p) => s.plus(p.amount), zero);
   const split = rule.splits[type];
   const parts = allocate(
     remainder,
@@ -186,6 +206,9 @@ export function allocateReceipt(
     type,
     date,
     amount,
+    expensesPaid: applied.expensesPaid,
+    priorityPayments: applied.priorityPayments,
+    priorityPaid: applied.priorityPaid,
     compensationPaid,
     remainder,
     effectiveFrom: rule.effectiveFrom,

@@ -37,16 +37,25 @@ export function decodeConfiscationState(text: string | undefined): ConfiscationS
         ...s.order.compensation,
         amount: money(s.order.compensation.amount),
       },
+      // Stored before the s.13(3A) directions and the s.10A determinations were kept: none.
+      otherDirections: (s.order.otherDirections ?? []).map((d) => ({
+        ...d,
+        amount: money(d.amount),
+      })),
+      interestDeterminations: s.order.interestDeterminations ?? [],
     },
     schedules: s.schedules.map((v) => ({
       ...v,
       instalments: v.instalments.map((x) => ({ ...x, amount: money(x.amount) })),
     })),
     variations: s.variations.map((v) => ({ ...v, newOrderAmount: money(v.newOrderAmount) })),
-    payments: s.payments.map(({ refundDue, ...p }) => ({
+    payments: s.payments.map(({ refundDue, expenses, ...p }) => ({
       ...p,
       amount: money(p.amount),
       ...(refundDue && { refundDue: money(refundDue) }),
+      ...(expenses && {
+        expenses: Object.fromEntries(Object.entries(expenses).map(([k, m]) => [k, money(m)])),
+      }),
     })),
   };
 }

@@ -7,7 +7,13 @@ import {
   ConfiscationState,
   evolve as evolveOrder,
   initialConfiscationState,
+  priorityDirections,
 } from '../../ledger/confiscation/confiscation.state';
+import {
+  addPriorityPaid,
+  directionKey,
+  priorityOwed,
+} from '../../ledger/confiscation/priority.rules';
 import { ConfiscationEvent } from '../../ledger/confiscation/confiscation.events';
 import { allocateReceipt, ArisTable, DEFAULT_ARIS_TABLE } from '../../ledger/recovery/aris';
 import { forfeitureReceipt, ReceiptRecord } from '../../ledger/recovery/forfeiture-receipts';
@@ -63,6 +69,8 @@ export function receiptPart(receipt: ReceiptRecord, keys: GroupKeys): Part {
       ['receipts', 1],
       ['received', a.amount],
       ['compensationPaid', a.compensationPaid],
+      ['priorityPaid', a.priorityPaid],
+      ['expensesPaid', a.expensesPaid],
       ...a.shares.map((s): [string, Money] => [arisMeasure(s.recipient), s.amount]),
     ]),
   };
@@ -117,22 +125,39 @@ export function assetParts(
   return parts;
 }
 
-/** An order as the totals keep it: the domain's state, and the compensation paid out so far. */
+/** An order as the totals keep it: the domain's state, and the priority payments so far. */
 export interface OrderTotalsState {
   state: ConfiscationState;
   /** Compensation (s.13(5)-(6)) already paid out of earlier receipts. */
   compensationPaid: Money;
+  /**
+   * What earlier receipts paid on each s.13(6) direction, by `directionKey`. Absent in states
+   * stored before the priority orders were kept: then `compensationPaid` is the compensation's.
+   */
+  priorityPaidByKey?: Record<string, Money>;
 }
 
 export const initialOrderTotalsState: OrderTotalsState = {
   state: initialConfiscationState,
   compensationPaid: Money.zero('GBP'),
+  priorityPaidByKey: {},
 };
 
+function paidByKeyOf(current: OrderTotalsState): Record<string, Money> {
+  if (current.priorityPaidByKey) return current.priorityPaidByKey;
+  const compensation = current.state.order?.compensation;
+  return compensation
+    ? {
+        [directionKey({ kind: 'compensation', payee: compensation.payee })]:
+          current.compensationPaid,
+      }
+    : {};
+}
+
 /**
- * One event on an order's stream: the domain's evolve, and for a payment, its receipt allocated
- * with the compensation waterfall (what the court directed, less what earlier receipts paid, is
- * paid first out of this one; a variation changing the compensation counts from then on).
+ * One event on an order's stream: the domain's evolve, and for a payment, its receipt applied as
+ * s.55 requires (its recorded expenses; then what each s.13(6) direction still owes, ranking
+ * together; a variation changing a direction counts from then on), the rest shared out by ARIS.
  */
 export function foldOrderEvent(
   current: OrderTotalsState,
@@ -143,8 +168,8 @@ export function foldOrderEvent(
   if (event.type !== 'PaymentReceived' || !state.order) {
     return { next: { ...current, state } };
   }
-  const directed = state.order.compensation?.amount ?? Money.zero('GBP');
-  const owed = directed.minus(current.compensationPaid);
+  const paidByKey = paidByKeyOf(current);
+  const payment = state.payments[state.payments.length - 1];
   // Only the part that paid the order is shared out; a refund due is not a recovery.
   const refundDue = event.data.refundDue && Money.parse(event.data.refundDue);
   const received = Money.parse(event.data.amount);
@@ -153,12 +178,17 @@ export function foldOrderEvent(
       type: 'confiscation',
       amount: refundDue ? received.minus(refundDue) : received,
       date: londonDateOf(event.data.occurredAt),
-      compensation: owed,
+      priority: priorityOwed(priorityDirections(state.order), paidByKey),
+      expenses: payment?.expenses,
     },
     table,
   );
   return {
-    next: { state, compensationPaid: current.compensationPaid.plus(allocation.compensationPaid) },
+    next: {
+      state,
+      compensationPaid: current.compensationPaid.plus(allocation.compensationPaid),
+      priorityPaidByKey: addPriorityPaid(paidByKey, allocation.priorityPayments),
+    },
     receipt: {
       receiptId: event.data.receiptId,
       source: 'confiscation',

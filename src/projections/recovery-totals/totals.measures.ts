@@ -44,6 +44,8 @@ export const MONEY_MEASURES = [
   'realisedNet',
   'received',
   'compensationPaid',
+  'priorityPaid',
+  'expensesPaid',
   ...ARIS_RECIPIENTS.map(arisMeasure),
   'confiscationOrdered',
   'confiscationReceived',
@@ -179,6 +181,10 @@ export interface TotalsMeasures {
   receipts: number;
   received: GbpJson;
   compensationPaid: GbpJson;
+  /** s.55(5): paid under s.13(6) directions (compensation and the other priority orders). */
+  priorityPaid: GbpJson;
+  /** s.55(3)-(4): expenses paid first out of receipts. */
+  expensesPaid: GbpJson;
   arisAllocations: ArisAllocations;
   confiscationOrders: number;
   confiscationOrdered: GbpJson;
@@ -209,6 +215,8 @@ export function toTotalsMeasures(sums: MeasureSums): TotalsMeasures {
     receipts: count('receipts'),
     received: money('received'),
     compensationPaid: money('compensationPaid'),
+    priorityPaid: money('priorityPaid'),
+    expensesPaid: money('expensesPaid'),
     arisAllocations: aris,
     confiscationOrders: count('confiscationOrders'),
     confiscationOrdered: money('confiscationOrdered'),

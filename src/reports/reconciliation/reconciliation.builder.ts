@@ -159,6 +159,11 @@ export function buildReconciliation(
       amount: json(a.amount),
       refundDue: json(r.refundDue ?? zero()),
       compensationPaid: json(a.compensationPaid),
+      expensesPaid: json(a.expensesPaid),
+      priorityPaid: json(a.priorityPaid),
+      priorityPayments: a.priorityPayments
+        .filter((p) => !p.amount.isZero())
+        .map((p) => ({ kind: p.kind, payee: p.payee, amount: json(p.amount) })),
       remainder: json(a.remainder),
       shares: a.shares.map((s) => ({ recipient: s.recipient, amount: json(s.amount) })),
     };
@@ -335,8 +340,12 @@ export function buildReconciliation(
     a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.receiptId < b.receiptId ? -1 : 1,
   );
   const receivedTotal = receipts.reduce((s, r) => s.plus(Money.parse(r.amount)), zero());
-  const compensation = receipts.reduce((s, r) => s.plus(Money.parse(r.compensationPaid)), zero());
-  const refundsDue = receipts.reduce((s, r) => s.plus(Money.parse(r.refundDue)), zero());
+  const sum = (pick: (r: ReceiptLine) => MoneyJson) =>
+    receipts.reduce((s, r) => s.plus(Money.parse(pick(r))), zero());
+  const compensation = sum((r) => r.compensationPaid);
+  const refundsDue = sum((r) => r.refundDue);
+  const priority = sum((r) => r.priorityPaid);
+  const expenses = sum((r) => r.expensesPaid);
   const aris = new Map<ArisRecipient, Money>();
   for (const r of receipts) {
     for (const s of r.shares) {
@@ -344,7 +353,8 @@ export function buildReconciliation(
     }
   }
   const arisTotal = [...aris.values()].reduce((s, m) => s.plus(m), zero());
-  checks.push(check('aris_allocated', receivedTotal, arisTotal.plus(compensation)));
+  // s.55: every receipt is expenses, then the s.13(6) directions, then the ARIS shares.
+  checks.push(check('aris_allocated', receivedTotal, arisTotal.plus(priority).plus(expenses)));
   exceptions.sort((a, b) =>
     a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.code < b.code ? -1 : 1,
   );
@@ -366,6 +376,8 @@ export function buildReconciliation(
       total: json(receivedTotal),
       compensationPaid: json(compensation),
       refundsDue: json(refundsDue),
+      expensesPaid: json(expenses),
+      priorityPaid: json(priority),
       aris: ARIS_RECIPIENTS.filter((r) => aris.has(r)).map((recipient) => ({
         recipient,
         amount: json(aris.get(recipient) as Money),

@@ -114,13 +114,24 @@ export function reconciliationRows(r: Reconciliation): CsvRow[] {
         detail: 'received beyond what was owed: due back to the payer',
       });
     }
-    if (x.compensationPaid.amount !== '0.00') {
+    if (x.expensesPaid.amount !== '0.00') {
       rows.push({
         section: 'aris',
-        item: 'compensation',
+        item: 'expenses',
         ...keys,
-        recipient: 'compensation',
-        ...money(x.compensationPaid),
+        recipient: 'expenses',
+        ...money(x.expensesPaid),
+        detail: 's.55(3)-(4)',
+      });
+    }
+    for (const p of x.priorityPayments) {
+      rows.push({
+        section: 'aris',
+        item: p.kind === 'compensation' ? 'compensation' : 'priority',
+        ...keys,
+        recipient: p.kind === 'compensation' ? 'compensation' : p.kind,
+        ...money(p.amount),
+        detail: `s.13(6) ${p.payee}`,
       });
     }
     for (const s of x.shares) {

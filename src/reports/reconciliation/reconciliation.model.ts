@@ -75,6 +75,11 @@ export interface ReceiptLine {
   /** Cash received beyond what was owed, due back to the payer (zero but for overpayments). */
   refundDue: MoneyJson;
   compensationPaid: MoneyJson;
+  /** s.55(3)-(4): expenses applied first. */
+  expensesPaid: MoneyJson;
+  /** s.55(5): paid under the s.13(6) directions (compensation included), ranking together. */
+  priorityPaid: MoneyJson;
+  priorityPayments: { kind: string; payee: string; amount: MoneyJson }[];
   remainder: MoneyJson;
   shares: { recipient: ArisRecipient; amount: MoneyJson }[];
 }
@@ -130,6 +135,8 @@ export interface Reconciliation {
     compensationPaid: MoneyJson;
     /** Refunds due on the period's receipts (cash received = total + refundsDue). */
     refundsDue: MoneyJson;
+    expensesPaid: MoneyJson;
+    priorityPaid: MoneyJson;
     aris: { recipient: ArisRecipient; amount: MoneyJson }[];
   };
   variance: { thresholdPercent: string; items: VarianceLine[] };

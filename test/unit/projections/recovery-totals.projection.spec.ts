@@ -243,6 +243,7 @@ describe('recovery totals projection: given events → rows', () => {
       realisedNet: '10399.5',
       received: '28000.03',
       compensationPaid: '2000',
+      priorityPaid: '2000', // s.55(5): the compensation is a s.13(6) direction
       'aris.home_office': '13000.01', // 12,500 of the cash + 500.01 of the second payment
       'aris.investigating_agency': '12687.51',
       'aris.prosecuting_agency': '187.51',
@@ -271,6 +272,7 @@ describe('recovery totals projection: given events → rows', () => {
       receipts: '1', // 2 Apr 2020
       received: '1500.03',
       compensationPaid: '500',
+      priorityPaid: '500',
       'aris.home_office': '500.01',
       'aris.investigating_agency': '187.51',
       'aris.prosecuting_agency': '187.51',

@@ -79,6 +79,8 @@ function position(orderRef: string, ordered: string, paid: string): OrderPositio
     status: 'outstanding',
     instalments: [],
     nextDue: null,
+    priority: [],
+    expensesPaid: Money.zero('GBP'),
     defaultTerm: {
       fixedMonths: 12,
       months: 12,

@@ -335,6 +335,7 @@ export class AssetService {
     return this.send(assetId, 'RealiseAsset', envelope, {
       grossProceeds: moneyFromDto(dto.grossProceeds),
       costs: moneyFromDto(dto.costs),
+      ...(dto.receiverExpenses && { receiverExpenses: moneyFromDto(dto.receiverExpenses) }),
       realisedBy: dto.realisedBy,
       ...withoutAbsent({
         confiscationOrderId: dto.confiscationOrderId,

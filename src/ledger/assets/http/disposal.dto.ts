@@ -142,6 +142,12 @@ export class RealiseAssetDto {
   @MoneyField('The costs of sale, in the currency of the proceeds')
   costs!: MoneyDto;
 
+  @MoneyField(
+    "s.55(4)(b): the enforcement receiver's remuneration and expenses, applied first out of the sum paid into the order (not deducted from it); needs confiscationOrderId",
+    true,
+  )
+  receiverExpenses?: MoneyDto;
+
   @Text(200, 'Who realised it', 'Enforcement receiver: Smith & Williamson')
   realisedBy!: string;
 

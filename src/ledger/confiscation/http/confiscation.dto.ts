@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MoneyDto } from '../../http/dto/money.dto';
+import { PriorityDirectionDto, PriorityDirections, ReceiptExpensesDto } from './priority.dto';
 import { IsIsoDate, NoNestedLists, OccurredAt, Text } from '../../http/dto/validators';
 import {
   DISCHARGE_SECTIONS,
@@ -151,6 +152,9 @@ export class MakeConfiscationOrderDto {
   @Type(() => CompensationDto)
   compensation?: CompensationDto;
 
+  @PriorityDirections()
+  priorityDirections?: PriorityDirectionDto[];
+
   @OccurredAt()
   occurredAt?: string;
 }
@@ -244,6 +248,9 @@ export class VaryConfiscationOrderDto {
   @Type(() => CompensationDto)
   compensation?: CompensationDto;
 
+  @PriorityDirections()
+  priorityDirections?: PriorityDirectionDto[];
+
   @ApiPropertyOptional({
     example: '2021-03-01',
     description: 'The date the application was made (s.21: within 6 years of conviction)',
@@ -298,6 +305,17 @@ export class ReceivePaymentDto {
   @IsOptional()
   @IsBoolean({ message: 'acknowledgeOverpayment must be true or false' })
   acknowledgeOverpayment?: boolean;
+
+  @ApiPropertyOptional({
+    type: ReceiptExpensesDto,
+    description:
+      's.55(3)-(4): expenses applied first out of the receipt (it still reduces the order in full, s.55(2))',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReceiptExpensesDto)
+  expenses?: ReceiptExpensesDto;
 
   @OccurredAt()
   occurredAt?: string;

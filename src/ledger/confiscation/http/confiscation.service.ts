@@ -10,7 +10,13 @@ import { Actor } from '../../../common/actor';
 import { CaseAccessReader } from '../../access/case-access-reader';
 import { confiscationAggregate } from '../confiscation.aggregate';
 import { ConfiscationCommand, MakeConfiscationOrder } from '../confiscation.commands';
-import { CompensationJson, InstalmentJson } from '../confiscation.events';
+import {
+  CompensationJson,
+  InstalmentJson,
+  PriorityDirectionJson,
+  ReceiptExpensesJson,
+} from '../confiscation.events';
+import { PriorityDirectionDto, ReceiptExpensesDto } from './priority.dto';
 import { orderPosition } from '../confiscation.position';
 import {
   ActivateDefaultTermDto,
@@ -62,6 +68,7 @@ export class ConfiscationService {
         defaultTermMonths: dto.defaultTermMonths,
         lifestyle: dto.lifestyle,
         compensation: compensationOf(dto.compensation),
+        priorityDirections: directionsOf(dto.priorityDirections),
         occurredAt: dto.occurredAt,
       },
       context: {
@@ -116,6 +123,7 @@ export class ConfiscationService {
         instalments: dto.instalments?.map(instalmentOf),
         defaultTermMonths: dto.defaultTermMonths,
         compensation: compensationOf(dto.compensation),
+        priorityDirections: directionsOf(dto.priorityDirections),
         appliedAt: dto.appliedAt,
         reason: dto.reason,
         occurredAt: dto.occurredAt,
@@ -150,6 +158,7 @@ export class ConfiscationService {
         ...(dto.acknowledgeOverpayment !== undefined && {
           acknowledgeOverpayment: dto.acknowledgeOverpayment,
         }),
+        ...(dto.expenses && { expenses: expensesOf(dto.expenses) }),
         occurredAt: dto.occurredAt,
       },
       envelope,
@@ -229,6 +238,20 @@ function moneyOf(dto: { amount: string; currency: string }): MoneyJson {
 
 function instalmentOf(dto: InstalmentDto): InstalmentJson {
   return { amount: moneyOf(dto.amount), dueDate: dto.dueDate };
+}
+
+function directionsOf(
+  dtos: PriorityDirectionDto[] | undefined,
+): PriorityDirectionJson[] | undefined {
+  return dtos?.map((d) => ({ kind: d.kind, amount: moneyOf(d.amount), payee: d.payee }));
+}
+
+function expensesOf(dto: ReceiptExpensesDto): ReceiptExpensesJson {
+  const out: ReceiptExpensesJson = {};
+  if (dto.insolvencyPractitioner) out.insolvencyPractitioner = moneyOf(dto.insolvencyPractitioner);
+  if (dto.managementReceiver) out.managementReceiver = moneyOf(dto.managementReceiver);
+  if (dto.enforcementReceiver) out.enforcementReceiver = moneyOf(dto.enforcementReceiver);
+  return out;
 }
 
 function compensationOf(dto: CompensationDto | undefined): CompensationJson | undefined {

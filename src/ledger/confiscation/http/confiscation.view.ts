@@ -5,6 +5,8 @@ import { londonDateOf } from '../../../common/time';
 import { MoneyDto } from '../../http/dto/money.dto';
 import { ConfiscationState } from '../confiscation.state';
 import {
+  PRIORITY_ORDER_KINDS,
+  PriorityOrderKind,
   ConfiscationEvent,
   DISCHARGE_SECTIONS,
   DischargeSection,
@@ -148,6 +150,12 @@ export class CompensationView {
 
   @ApiProperty({ type: MoneyDto })
   outstanding!: MoneyJson;
+}
+
+/** A s.13(6) direction and what the receipts have paid on it (s.55(5)). */
+export class PriorityDirectionView extends CompensationView {
+  @ApiProperty({ enum: PRIORITY_ORDER_KINDS })
+  kind!: PriorityOrderKind;
 }
 
 export class DefaultTermActivationView {
@@ -349,6 +357,19 @@ export class ConfiscationOrderView {
   @ApiPropertyOptional({ type: CompensationView })
   compensation?: CompensationView;
 
+  @ApiProperty({
+    type: [PriorityDirectionView],
+    description:
+      's.13(6) directions (s.13(3A) priority orders), paid out of receipts after the s.55(3)-(4) expenses, ranking together; none: nothing is paid first',
+  })
+  priorityDirections!: PriorityDirectionView[];
+
+  @ApiProperty({
+    type: MoneyDto,
+    description: 's.55(3)-(4): expenses applied first out of receipts',
+  })
+  expensesPaid!: MoneyJson;
+
   @ApiProperty({ type: [ExtensionRequestView] })
   extensionRequests!: ExtensionRequestView[];
 
@@ -488,6 +509,14 @@ export function toConfiscationOrderView(
         outstanding: money(position.compensation.outstanding),
       },
     }),
+    priorityDirections: position.priority.map((p) => ({
+      kind: p.kind,
+      payee: p.payee,
+      amount: money(p.amount),
+      paid: money(p.paid),
+      outstanding: money(p.outstanding),
+    })),
+    expensesPaid: money(position.expensesPaid),
     extensionRequests: state.extensionRequests
       .filter((r) => r.appliedAt <= asAt)
       .map((r) =>
