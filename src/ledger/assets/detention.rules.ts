@@ -115,6 +115,14 @@ export function initialPeriodFromSeizure(
   }
 }
 
+/** s.47K: under a restraint order, or pending the application for one, the s.47J clock stops. */
+export function s47cClockStopped(state: AssetState): boolean {
+  return (
+    state.power === 'POCA_S47C' &&
+    (state.restrainedBy.length > 0 || state.restraintApplication !== undefined)
+  );
+}
+
 /** Whether assets held under `power` have a detention clock (Part 5, or s.47C under Part 2). */
 export function hasDetentionClock(power: Power): boolean {
   return DETAINABLE_POWERS.includes(power) || PART2_DETAINABLE_POWERS.includes(power);

@@ -1,7 +1,9 @@
 import { refuse } from '../../common/domain-error';
 import {
   addDays,
+  cashDetentionExpiry,
   compareInstants,
+  epochMsToIso,
   ENGLAND_AND_WALES,
   instantToEpochMs,
   isCountedDay,
@@ -13,6 +15,7 @@ import {
 import { NoticeMethod } from './asset.events';
 import { ExistingAsset } from './asset.guards';
 import { AssetState } from './asset.state';
+import { AssetTimeLimits, timeLimits } from './time-limits';
 
 /** How the notice regulations treat a notice as given (docs/domain.md, "Forfeiture notices"). */
 export interface NoticeServiceRules {
@@ -93,4 +96,46 @@ export function assertCashNoticeAllowed(asset: ExistingAsset, at: string): void 
       asset.detention ? { detentionKind: asset.detention.kind } : undefined,
     );
   }
+}
+
+/**
+ * s.297D (cash): when a notice lapses on an objection and the period of detention the order
+ * authorised has ended, "the cash may be detained for a further period of up to 48 hours"
+ * (counted as s.295(1B) counts). The end of those hours from the objection, while no application
+ * has been made (the asset is then `forfeiture_applied`); undefined otherwise.
+ */
+export function noticeLapseDetentionEnds(
+  state: AssetState,
+  limits: AssetTimeLimits = timeLimits,
+  calendar: WorkingCalendar = ENGLAND_AND_WALES,
+): string | undefined {
+  const notice = state.forfeiture.notice;
+  const madeAt = notice?.objection?.madeAt;
+  if (!notice?.lapsed || !notice.lapsedAfterOrderExpired || !madeAt) return undefined;
+  if (state.power !== 'POCA_S294_CASH' || state.status === 'forfeiture_applied') return undefined;
+  const detention = state.detention;
+  // A further order made after the lapse governs again.
+  if (detention && compareInstants(detention.expiresAt, madeAt) > 0) return undefined;
+  try {
+    return cashDetentionExpiry(madeAt, calendar, limits.noticeLapseHours);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * s.303Z11(2): "If an account forfeiture notice lapses under subsection (1)(a), the relevant
+ * account freezing order ceases to have effect at the end of the period of 48 hours starting with
+ * the making of the objection" (real hours), subject to an application being made.
+ */
+export function freezingOrderCeasesAfterObjection(
+  state: AssetState,
+  limits: AssetTimeLimits = timeLimits,
+): string | undefined {
+  const notice = state.forfeiture.notice;
+  const madeAt = notice?.objection?.madeAt;
+  if (!notice?.lapsed || !madeAt || state.status === 'forfeiture_applied') return undefined;
+  const ms = instantToEpochMs(madeAt);
+  return ms === undefined ? undefined : epochMsToIso(ms + limits.afoObjectionHours * MS_PER_HOUR);
 }

@@ -24,6 +24,10 @@ export interface AssetTimeLimits {
   cryptoExtendedMaxMonths: number;
   /** s.297A / s.303Z9: the objection window runs at least this many days from the day after. */
   noticeObjectionDays: number;
+  /** s.297D: after a notice lapses on an objection once the order ended, counted hours more. */
+  noticeLapseHours: number;
+  /** s.303Z11(2): an account freezing order ceases this many (real) hours after an objection. */
+  afoObjectionHours: number;
   /** ss.303Z3-303Z4: an account freezing order, with any extension, lasts at most this many months from when it was made. */
   afoMaxMonths: number;
 }
@@ -39,6 +43,8 @@ export const timeLimits: AssetTimeLimits = {
   detentionMaxMonths: 24,
   cryptoExtendedMaxMonths: 36,
   noticeObjectionDays: 30,
+  noticeLapseHours: 48,
+  afoObjectionHours: 48,
   afoMaxMonths: 24,
 };
 

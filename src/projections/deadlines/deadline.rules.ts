@@ -1,8 +1,5 @@
 import {
-  cashDetentionExpiry,
-  compareInstants,
   endOfLondonDay,
-  MS_PER_HOUR,
   ENGLAND_AND_WALES,
   epochMsToIso,
   instantToEpochMs,
@@ -11,7 +8,15 @@ import {
 import { Power } from '../../ledger/assets/asset.events';
 import { DETAINABLE_POWERS } from '../../ledger/assets/power.rules';
 import { AssetState, isHeld } from '../../ledger/assets/asset.state';
-import { hasDetentionClock, initialPeriodFromSeizure } from '../../ledger/assets/detention.rules';
+import {
+  hasDetentionClock,
+  initialPeriodFromSeizure,
+  s47cClockStopped,
+} from '../../ledger/assets/detention.rules';
+import {
+  freezingOrderCeasesAfterObjection,
+  noticeLapseDetentionEnds,
+} from '../../ledger/assets/notice.rules';
 import { earlierRulesFlags } from '../../ledger/assets/earlier-rules.flags';
 import { detentionLimit } from '../../ledger/assets/detention-limits.rules';
 import { freezingOrderEnds } from '../../ledger/assets/freezing-order.rules';
@@ -125,10 +130,7 @@ export function assetDeadlines(
   const notice = state.forfeiture.notice;
   // s.297C: while a forfeiture notice stands, the cash is detained under it, not under the clock.
   const noticePending = state.status === 'notice_given' && notice !== undefined && !notice.lapsed;
-  const lapsedAfterExpiry = lapsedNoticeDetention(state, limits, calendar);
-  // s.47K: under a restraint order, or pending the application for one, the s.47J clock stops.
-  const s47cHeldOtherwise =
-    power === 'POCA_S47C' && (state.restrainedBy.length > 0 || !!state.restraintApplication);
+  const lapsedAfterExpiry = noticeLapseDetentionEnds(state, limits, calendar);
   if (DETAINABLE_POWERS.includes(power) && !noticePending && lapsedAfterExpiry) {
     out.push(
       deadline(
@@ -138,7 +140,7 @@ export function assetDeadlines(
         `Forfeiture notice ${notice?.noticeRef ?? ''} lapsed on an objection after the detention order had ended: s.297D allows 48 more counted hours; apply for a further order or for forfeiture, or release`,
       ),
     );
-  } else if (hasDetentionClock(power) && !noticePending && !s47cHeldOtherwise) {
+  } else if (hasDetentionClock(power) && !noticePending && !s47cClockStopped(state)) {
     const section = SECTIONS[power] ?? 'POCA';
     const detention = state.detention;
     if (detention) {
@@ -194,7 +196,7 @@ export function assetDeadlines(
     );
   }
 
-  const ceases = afoCeasesAfterObjection(state);
+  const ceases = freezingOrderCeasesAfterObjection(state, limits);
   if (power === 'POCA_S303Z1_AFO' && ceases) {
     out.push(
       deadline(
@@ -222,45 +224,6 @@ export function assetDeadlines(
     }
   }
   return out;
-}
-
-/**
- * s.297D (cash): when a notice lapses on an objection and the period of detention the order
- * authorised has ended, "the cash may be detained for a further period of up to 48 hours"
- * (counted as s.295(1B) counts). The end of those hours from the objection, while no application
- * has been made (the asset is then `forfeiture_applied`); undefined otherwise.
- */
-function lapsedNoticeDetention(
-  state: AssetState,
-  limits: AssetTimeLimits,
-  calendar: WorkingCalendar,
-): string | undefined {
-  const notice = state.forfeiture.notice;
-  const madeAt = notice?.objection?.madeAt;
-  if (!notice?.lapsed || !notice.lapsedAfterOrderExpired || !madeAt) return undefined;
-  if (state.power !== 'POCA_S294_CASH' || state.status === 'forfeiture_applied') return undefined;
-  const detention = state.detention;
-  // A further order made after the lapse governs again.
-  if (detention && compareInstants(detention.expiresAt, madeAt) > 0) return undefined;
-  try {
-    return cashDetentionExpiry(madeAt, calendar, limits.cashInitialHours);
-  } catch (e) {
-    if (e instanceof RangeError) return undefined;
-    throw e;
-  }
-}
-
-/**
- * s.303Z11(2): "If an account forfeiture notice lapses under subsection (1)(a), the relevant
- * account freezing order ceases to have effect at the end of the period of 48 hours starting with
- * the making of the objection" (real hours), subject to an application being made.
- */
-function afoCeasesAfterObjection(state: AssetState): string | undefined {
-  const notice = state.forfeiture.notice;
-  const madeAt = notice?.objection?.madeAt;
-  if (!notice?.lapsed || !madeAt || state.status === 'forfeiture_applied') return undefined;
-  const ms = instantToEpochMs(madeAt);
-  return ms === undefined ? undefined : epochMsToIso(ms + 48 * MS_PER_HOUR);
 }
 
 /** The latest date the order's state knows of: every payment and decision counts by then. */
